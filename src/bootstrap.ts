@@ -1,0 +1,17 @@
+// Brings a database to a usable state: migrations, reference data, and (optionally) the demo government.
+// Every step is idempotent, so `npm start` runs it on every boot.
+import type { AppContext } from './core/context';
+import { migrateDatabase } from './core/db/migrate';
+import { loadReferenceData } from './core/reference-data';
+import { seedDemo } from './seed-demo';
+import { modules } from './modules';
+
+export async function prepareDatabase(ctx: AppContext, opts: { seedDemo: boolean }): Promise<{ seeded: boolean }> {
+  await migrateDatabase(
+    ctx.database,
+    modules.flatMap((m) => m.postMigrationSql ?? []),
+  );
+  await loadReferenceData(ctx);
+  if (!opts.seedDemo) return { seeded: false };
+  return seedDemo(ctx);
+}
