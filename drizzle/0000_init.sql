@@ -101,6 +101,19 @@ CREATE TABLE "core_units" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "core_outbox" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"topic" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"agency_id" uuid,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone NOT NULL,
+	"last_error" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"done_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "core_one_time_tokens" ADD CONSTRAINT "core_one_time_tokens_user_id_core_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."core_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "core_role_grants" ADD CONSTRAINT "core_role_grants_user_id_core_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."core_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "core_role_grants" ADD CONSTRAINT "core_role_grants_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -120,4 +133,5 @@ CREATE INDEX "core_regions_parent_idx" ON "core_regions" USING btree ("parent_co
 CREATE INDEX "core_regions_name_trgm_idx" ON "core_regions" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "core_units_agency_idx" ON "core_units" USING btree ("agency_id");--> statement-breakpoint
 CREATE INDEX "core_units_path_idx" ON "core_units" USING btree ("path");--> statement-breakpoint
-CREATE UNIQUE INDEX "core_units_sibling_name_idx" ON "core_units" USING btree ("agency_id",coalesce("parent_id", '00000000-0000-0000-0000-000000000000'::uuid),"name");
+CREATE UNIQUE INDEX "core_units_sibling_name_idx" ON "core_units" USING btree ("agency_id",coalesce("parent_id", '00000000-0000-0000-0000-000000000000'::uuid),"name");--> statement-breakpoint
+CREATE INDEX "core_outbox_due_idx" ON "core_outbox" USING btree ("status","next_attempt_at");
