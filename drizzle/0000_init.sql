@@ -25,6 +25,13 @@ CREATE TABLE "core_audit_entries" (
 	"hash" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "core_login_throttle" (
+	"email_digest" text PRIMARY KEY NOT NULL,
+	"failures" integer DEFAULT 0 NOT NULL,
+	"locked_until" timestamp with time zone,
+	"last_failure_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "core_one_time_tokens" (
 	"id" text PRIMARY KEY NOT NULL,
 	"purpose" text NOT NULL,
@@ -61,13 +68,49 @@ CREATE TABLE "core_users" (
 	"password_hash" text,
 	"agency_id" uuid,
 	"email_verified_at" timestamp with time zone,
-	"failed_logins" integer DEFAULT 0 NOT NULL,
-	"locked_until" timestamp with time zone,
 	"totp_secret" text,
 	"totp_enabled_at" timestamp with time zone,
+	"totp_last_step" integer,
 	"recovery_codes" jsonb,
 	"active" boolean DEFAULT true NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "core_calendar_state" (
+	"id" smallint PRIMARY KEY NOT NULL,
+	"token" uuid NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "core_holidays" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"date" date NOT NULL,
+	"agency_id" uuid,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"source" text DEFAULT 'admin' NOT NULL,
+	"deleted_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "core_attachments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"file_sha256" text NOT NULL,
+	"owner_type" text,
+	"owner_id" uuid,
+	"original_name" text NOT NULL,
+	"agency_id" uuid,
+	"uploader_user_id" uuid,
+	"uploader_session_id" text,
+	"claim_token_hash" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"claimed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "core_files" (
+	"sha256" text PRIMARY KEY NOT NULL,
+	"size" bigint NOT NULL,
+	"mime" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "core_agencies" (
@@ -78,6 +121,7 @@ CREATE TABLE "core_agencies" (
 	"region_code" text,
 	"parent_id" uuid,
 	"time_zone" text DEFAULT 'Asia/Jakarta' NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -120,18 +164,26 @@ ALTER TABLE "core_role_grants" ADD CONSTRAINT "core_role_grants_agency_id_core_a
 ALTER TABLE "core_role_grants" ADD CONSTRAINT "core_role_grants_unit_id_core_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."core_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "core_sessions" ADD CONSTRAINT "core_sessions_user_id_core_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."core_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "core_users" ADD CONSTRAINT "core_users_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "core_holidays" ADD CONSTRAINT "core_holidays_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "core_attachments" ADD CONSTRAINT "core_attachments_file_sha256_core_files_sha256_fk" FOREIGN KEY ("file_sha256") REFERENCES "public"."core_files"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "core_units" ADD CONSTRAINT "core_units_agency_id_core_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."core_agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "core_audit_entity_idx" ON "core_audit_entries" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "core_audit_agency_idx" ON "core_audit_entries" USING btree ("agency_id","seq");--> statement-breakpoint
+CREATE INDEX "core_one_time_tokens_user_idx" ON "core_one_time_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "core_role_grants_user_idx" ON "core_role_grants" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "core_sessions_user_idx" ON "core_sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "core_users_email_idx" ON "core_users" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "core_users_agency_idx" ON "core_users" USING btree ("agency_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "core_holidays_date_scope_idx" ON "core_holidays" USING btree ("date",coalesce("agency_id", '00000000-0000-0000-0000-000000000000'::uuid));--> statement-breakpoint
+CREATE INDEX "core_holidays_agency_idx" ON "core_holidays" USING btree ("agency_id","date");--> statement-breakpoint
+CREATE INDEX "core_attachments_owner_idx" ON "core_attachments" USING btree ("owner_type","owner_id");--> statement-breakpoint
+CREATE INDEX "core_attachments_file_idx" ON "core_attachments" USING btree ("file_sha256");--> statement-breakpoint
 CREATE UNIQUE INDEX "core_agencies_slug_idx" ON "core_agencies" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "core_agencies_region_idx" ON "core_agencies" USING btree ("region_code");--> statement-breakpoint
 CREATE INDEX "core_regions_parent_idx" ON "core_regions" USING btree ("parent_code");--> statement-breakpoint
+CREATE INDEX "core_regions_code_prefix_idx" ON "core_regions" USING btree ("code" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "core_regions_name_trgm_idx" ON "core_regions" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "core_units_agency_idx" ON "core_units" USING btree ("agency_id");--> statement-breakpoint
-CREATE INDEX "core_units_path_idx" ON "core_units" USING btree ("path");--> statement-breakpoint
+CREATE INDEX "core_units_path_idx" ON "core_units" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "core_units_sibling_name_idx" ON "core_units" USING btree ("agency_id",coalesce("parent_id", '00000000-0000-0000-0000-000000000000'::uuid),"name");--> statement-breakpoint
 CREATE INDEX "core_outbox_due_idx" ON "core_outbox" USING btree ("status","next_attempt_at");

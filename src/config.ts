@@ -20,6 +20,8 @@ export interface Config {
   nodeEnv: string;
   /** Run background workers (outbox delivery, checkpoints, escalations). */
   workers: boolean;
+  /** Largest accepted upload (one attachment), in bytes. */
+  uploadMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +76,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     seedDemo: bool('PAMONG_SEED_DEMO', true),
     nodeEnv: env.NODE_ENV || 'development',
     workers: bool('PAMONG_WORKERS', true),
+    uploadMaxBytes: int('UPLOAD_MAX_MB', 10, 1, 100) * 1024 * 1024,
     ...overrides,
   };
   if (problems.length) throw new ConfigError(problems);

@@ -50,3 +50,33 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const database = await openDatabase({ loadDataDir: new Blob([tar]) });
   return { database, drop: () => database.close() };
 }
+
+/** A migrated database with no data at all (restore targets, first-boot tests). */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL;
+  const { migrateDatabase } = await import('../src/core/db/migrate');
+  if (url) {
+    const name = `pamong_t_${process.pid}_e${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const dbUrl = withDb(url, name);
+    const database = await openDatabase({ databaseUrl: dbUrl, poolSize: 5 });
+    await migrateDatabase(database);
+    return {
+      database,
+      url: dbUrl,
+      drop: async () => {
+        await database.close();
+        const a = new pg.Client({ connectionString: url });
+        await a.connect();
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await a.end();
+      },
+    };
+  }
+  const database = await openDatabase({});
+  await migrateDatabase(database);
+  return { database, drop: () => database.close() };
+}

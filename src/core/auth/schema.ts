@@ -1,4 +1,5 @@
 // Accounts, role grants, server-side sessions and one-time tokens.
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agencies, units } from '../org/schema';
 
@@ -14,10 +15,11 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     agencyId: uuid('agency_id').references(() => agencies.id),
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** Base32 TOTP secret; set at enrolment, active once totpEnabledAt is set. */
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last TOTP time step accepted: a code is never accepted twice (RFC 6238 section 5.2). */
+    totpLastStep: integer('totp_last_step'),
     /** SHA-256 hashes of unused recovery codes. */
     recoveryCodes: jsonb('recovery_codes').$type<string[]>(),
     active: boolean('active').notNull().default(true),
@@ -41,7 +43,14 @@ export const roleGrants = pgTable(
     unitId: uuid('unit_id').references(() => units.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('core_role_grants_user_idx').on(t.userId)],
+  (t) => [
+    index('core_role_grants_user_idx').on(t.userId),
+    uniqueIndex('core_role_grants_unique_idx').on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
+  ],
 );
 
 export const sessions = pgTable(
@@ -62,6 +71,17 @@ export const sessions = pgTable(
   (t) => [index('core_sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Failed sign-in attempts per e-mail address, whether or not an account has it, so a lockout looks the
+ * same for unknown addresses. Keyed by the SHA-256 of the lower-cased address (no address in clear).
+ */
+export const loginThrottle = pgTable('core_login_throttle', {
+  emailDigest: text('email_digest').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+});
+
 export const oneTimeTokens = pgTable('core_one_time_tokens', {
   /** SHA-256 of the token sent by e-mail. */
   id: text('id').primaryKey(),
@@ -71,4 +91,4 @@ export const oneTimeTokens = pgTable('core_one_time_tokens', {
     .references(() => users.id),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
-});
+}, (t) => [index('core_one_time_tokens_user_idx').on(t.userId)]);

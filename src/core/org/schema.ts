@@ -13,6 +13,8 @@ export const regions = pgTable(
   },
   (t) => [
     index('core_regions_parent_idx').on(t.parentCode),
+    // Code-prefix search ('36.73%') whatever the database collation.
+    index('core_regions_code_prefix_idx').using('btree', t.code.op('text_pattern_ops')),
     index('core_regions_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
   ],
 );
@@ -34,6 +36,7 @@ export const agencies = pgTable(
     regionCode: text('region_code'),
     parentId: uuid('parent_id'),
     timeZone: text('time_zone').$type<TimeZone>().notNull().default('Asia/Jakarta'),
+    active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('core_agencies_slug_idx').on(t.slug), index('core_agencies_region_idx').on(t.regionCode)],
@@ -62,7 +65,7 @@ export const units = pgTable(
   },
   (t) => [
     index('core_units_agency_idx').on(t.agencyId),
-    index('core_units_path_idx').on(t.path),
+    index('core_units_path_idx').using('btree', t.path.op('text_pattern_ops')),
     uniqueIndex('core_units_sibling_name_idx').on(t.agencyId, sql`coalesce(${t.parentId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.name),
   ],
 );

@@ -128,7 +128,8 @@ export function computeIkm(input: IkmInput, options: IkmOptions): IkmResult {
 }
 
 export function computeIkmFromAggregates(aggregates: IkmAggregates, options: IkmOptions): IkmResult {
-  const weight = WEIGHTS[options?.weight];
+  const convention = options?.weight;
+  const weight = typeof convention === 'string' && Object.hasOwn(WEIGHTS, convention) ? WEIGHTS[convention] : undefined;
   if (!weight) {
     throw ikmInputError(
       'INVALID_WEIGHT',
@@ -161,7 +162,7 @@ export function computeIkmFromAggregates(aggregates: IkmAggregates, options: Ikm
 
   const converted = ratio(factor * nrrSumNumerator * wn, lcmOfCounts * wd);
   return {
-    weight: { convention: options.weight, fraction: weight.fraction, value: ratio(wn, wd), label: weight.label },
+    weight: { convention, fraction: weight.fraction, value: ratio(wn, wd), label: weight.label },
     elements,
     ikm: figure(ratio(nrrSumNumerator * wn, lcmOfCounts * wd), PRINTED_DECIMALS.ikm),
     converted: figure(converted, PRINTED_DECIMALS.converted),

@@ -189,8 +189,7 @@ export const IKM_ELEMENTS: readonly IkmElement[] = [
   },
 ];
 
-export const isElementKey = (value: string): value is ElementKey =>
-  (ELEMENT_KEYS as readonly string[]).includes(value);
+export const isElementKey = (value: string): value is ElementKey => (ELEMENT_KEYS as readonly string[]).includes(value);
 
 export const isAnswerValue = (value: unknown): value is AnswerValue =>
   value === 1 || value === 2 || value === 3 || value === 4;

@@ -7,8 +7,8 @@
 // Indonesian locale export).
 //
 // Rows: every u column must hold 1, 2, 3 or 4. A row with any error is left out of `responses` and each
-// of its problems is reported with its row number: the line number in the file, the header being row 1
-// (the row number a spreadsheet shows). Profile values may be given as a code or a label (e.g. "L" or
+// of its problems is reported with its row number: the line of the file on which the record starts, the
+// header being row 1 (the row number a spreadsheet shows, unless a quoted cell spans several lines). Profile values may be given as a code or a label (e.g. "L" or
 // "Laki-laki", "S2+" or "S2 ke atas"); umur takes whole years (grouped by umurGroupOf) or a group code.
 import { parse } from 'csv-parse/sync';
 import { type Text, text } from '../../../core/i18n/messages';
@@ -77,7 +77,7 @@ export function parseResponsesCsv(input: string | Uint8Array): ParsedResponsesCs
       skip_empty_lines: true,
       relax_column_count: true,
       info: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
     const line = (err as { lines?: unknown }).lines;
     return fail({
@@ -152,7 +152,8 @@ export function parseResponsesCsv(input: string | Uint8Array): ParsedResponsesCs
   // Rows.
   const responses: ParsedResponse[] = [];
   for (const { record, info } of rows) {
-    const row = info.lines;
+    // info.lines is the line on which the record ends; a quoted cell may span lines.
+    const row = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
     const rowErrors: CsvRowError[] = [];
     if (record.length !== header.length) {
       rowErrors.push({
@@ -172,7 +173,10 @@ export function parseResponsesCsv(input: string | Uint8Array): ParsedResponsesCs
           row,
           column: key,
           code: 'MISSING_ANSWER',
-          message: text(`Baris ${row}: jawaban unsur ${key} kosong.`, `Row ${row}: the answer to element ${key} is empty.`),
+          message: text(
+            `Baris ${row}: jawaban unsur ${key} kosong.`,
+            `Row ${row}: the answer to element ${key} is empty.`,
+          ),
         });
       } else if (!/^[1-4]$/.test(raw)) {
         rowErrors.push({

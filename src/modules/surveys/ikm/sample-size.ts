@@ -35,7 +35,10 @@ export function minimumSampleExact(population: number): Decimal {
   const n = new IkmDecimal(population);
   const pq = p.times(new IkmDecimal(1).minus(p));
   // Numerator and denominator are exact decimals; the quotient is one correctly rounded division.
-  return x2.times(n).times(pq).div(d.pow(2).times(n.minus(1)).plus(x2.times(pq)));
+  return x2
+    .times(n)
+    .times(pq)
+    .div(d.pow(2).times(n.minus(1)).plus(x2.times(pq)));
 }
 
 /** Krejcie & Morgan minimum number of respondents for a population N, rounded half-up. */

@@ -1,0 +1,10 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const buf = fs.readFileSync('node_modules/idn-area-data/data/villages.csv');
+let c = cpu(); parse(buf, { columns: true }); console.log('columns', Math.round(cpu() - c));
+c = cpu(); const a = parse(buf, { from_line: 2 }); console.log('arrays', Math.round(cpu() - c));
+const s = buf.toString();
+c = cpu(); const b = parse(s, { from_line: 2 }); console.log('arrays str', Math.round(cpu() - c));
+c = cpu(); JSON.stringify(a); console.log('stringify', Math.round(cpu() - c));
+c = cpu(); const lines = s.split('\n'); let n=0; for (const l of lines) { if (l.includes('"')) n++; } console.log('split', Math.round(cpu() - c), n);

@@ -1,0 +1,24 @@
+import { openDatabase } from './src/core/db/client';
+import { migrateDatabase } from './src/core/db/migrate';
+import { readRegionFile } from './src/core/org/load-regions';
+import { sql } from 'drizzle-orm';
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const database = await openDatabase({});
+await migrateDatabase(database);
+let c = cpu();
+const rows = [1,2,3,4].flatMap((l) => readRegionFile(l as 1));
+console.log('parse cpu', Math.round(cpu() - c));
+const mode = process.argv[2];
+const idx = (await database.pglite!.query<{indexdef:string, indexname:string}>(`select indexname, indexdef from pg_indexes where tablename='core_regions' and indexname <> 'core_regions_pkey'`)).rows;
+c = cpu();
+if (mode.includes('noidx')) for (const i of idx) await database.exec(`drop index ${i.indexname}`);
+if (mode.includes('json')) await database.db.execute(sql`insert into core_regions (code, name, level, parent_code) select r.code, r.name, r."level", r."parentCode" from json_to_recordset(${JSON.stringify(rows)}::json) as r(code text, name text, "level" smallint, "parentCode" text)`);
+if (mode.includes('unnest')) await database.pglite!.query(`insert into core_regions (code, name, level, parent_code) select * from unnest($1::text[], $2::text[], $3::smallint[], $4::text[])`, [rows.map(r=>r.code), rows.map(r=>r.name), rows.map(r=>r.level), rows.map(r=>r.parentCode)]);
+if (mode.includes('copy')) { const csv = rows.map(r => `${r.code}\t${r.name}\t${r.level}\t${r.parentCode ?? '\\N'}`).join('\n') + '\n'; await database.pglite!.query(`copy core_regions (code, name, level, parent_code) from '/dev/blob'`, [], { blob: new Blob([csv]) }); }
+console.log('insert cpu', Math.round(cpu() - c));
+c = cpu();
+if (mode.includes('noidx')) for (const i of idx) await database.exec(i.indexdef);
+console.log('reindex cpu', Math.round(cpu() - c));
+c = cpu(); await database.exec('checkpoint');
+const d = await database.pglite!.dumpDataDir('none'); console.log('dump', d.size, Math.round(cpu()-c));
+await database.close();
