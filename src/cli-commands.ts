@@ -1,5 +1,8 @@
-// Commands contributed by core areas (users, audit), wired into the `pamong` program.
+// Commands contributed by core areas and modules, wired into the `pamong` program.
 import type { Command } from 'commander';
 import type { OpenedContext } from './cli';
+import { registerAuditCommands } from './core/audit/cli';
 
-export function registerCliCommands(_program: Command, _open: () => Promise<OpenedContext>): void {}
+export function registerCliCommands(program: Command, open: () => Promise<OpenedContext>): void {
+  registerAuditCommands(program, open);
+}

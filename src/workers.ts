@@ -1,6 +1,9 @@
-// Background work of one server process: outbox delivery and the periodic jobs modules declare.
-// Several server instances may run these: each job is written to be safe when run concurrently.
+// Background work of one server process: outbox delivery, audit checkpoints, and the periodic jobs
+// modules declare. Several server instances may run these: each job is safe when run concurrently.
+import { auditJobs } from './core/audit/jobs';
 import type { AppContext } from './core/context';
+import { createOutboxHandlers } from './core/outbox/create-outbox-handlers';
+import { startOutboxWorker } from './core/outbox/start-outbox-worker';
 import { modules } from './modules';
 
 export interface Job {
@@ -9,9 +12,8 @@ export interface Job {
   run(ctx: AppContext): Promise<void>;
 }
 
-export const coreJobs: Job[] = [];
-
-export function startWorkers(ctx: AppContext, jobs: Job[] = [...coreJobs, ...modules.flatMap((m) => m.jobs ?? [])]) {
+export function startWorkers(ctx: AppContext, jobs: Job[] = [...auditJobs, ...modules.flatMap((m) => m.jobs ?? [])]) {
+  const stopOutbox = startOutboxWorker(ctx, createOutboxHandlers(ctx, modules), { intervalMs: 2_000 });
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<void>>();
   let stopped = false;
@@ -29,12 +31,14 @@ export function startWorkers(ctx: AppContext, jobs: Job[] = [...coreJobs, ...mod
         });
       running.add(p);
     };
-    timers.push(setInterval(tick, job.everyMs));
+    const timer = setInterval(tick, job.everyMs);
+    timer.unref();
+    timers.push(timer);
     setImmediate(tick);
   }
   return async () => {
     stopped = true;
     for (const t of timers) clearInterval(t);
-    await Promise.all(running);
+    await Promise.all([stopOutbox(), ...running]);
   };
 }

@@ -10,8 +10,15 @@ import pg from 'pg';
 // raw pg returns int8/numeric as strings, PGlite as numbers: parse int8 as number on pg so both agree.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
-export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+/** What `execute()` returns on both drivers: node-postgres and PGlite both answer `{ rows }`. */
+export interface Rows<R> {
+  rows: R[];
+}
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: Rows<this['row']>;
+}
+export type Db = PgDatabase<RowsResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+export type Tx = PgTransaction<RowsResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
 /** Anything a query can run on: the database or an open transaction. */
 export type Queryable = Db | Tx;
 

@@ -42,6 +42,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   policy: Policy;
+  /** Which parts of the request the route's schema validates (the bad-input walk uses this). */
+  validates: { body: boolean; params: boolean; querystring: boolean };
 }
 
 export function installPolicy(app: FastifyInstance, registry: RegisteredRoute[]): void {
@@ -53,7 +55,13 @@ export function installPolicy(app: FastifyInstance, registry: RegisteredRoute[])
     if (!policy) throw new Error(`Route ${route.method} ${route.url} declares no policy (deny by default)`);
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      registry.push({ method, url: route.url, policy });
+      const schema = route.schema ?? {};
+      registry.push({
+        method,
+        url: route.url,
+        policy,
+        validates: { body: !!schema.body, params: !!schema.params, querystring: !!schema.querystring },
+      });
     }
   });
   app.addHook('preValidation', async (req: FastifyRequest) => {

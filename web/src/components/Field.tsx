@@ -1,5 +1,5 @@
 // A labelled form control with an optional hint and error, wired up with aria-describedby.
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
+import { type ComponentProps, type ReactNode, useId } from 'react';
 
 interface Wrap {
   label: string;
@@ -29,7 +29,7 @@ function Extras({ id, hint, error }: { id: string; hint?: ReactNode; error?: str
   );
 }
 
-export function TextField({ label, hint, error, ...input }: Wrap & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, hint, error, ...input }: Wrap & ComponentProps<'input'>) {
   const id = useId();
   return (
     <div className="field">
@@ -51,7 +51,7 @@ export function SelectField({
   error,
   children,
   ...select
-}: Wrap & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+}: Wrap & ComponentProps<'select'> & { children: ReactNode }) {
   const id = useId();
   return (
     <div className="field">

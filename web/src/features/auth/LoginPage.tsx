@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { TextField } from '../../components/Field';
 import { usePageTitle } from '../../components/page-title';
-import { ErrorAlert, Loading } from '../../components/Status';
+import { ErrorAlert } from '../../components/Status';
 import { useI18n } from '../../lib/i18n/i18n';
 import { AuthFrame } from './AuthFrame';
 import { ME_KEY, type SessionView, logIn, logOut, useSession } from './auth-api';
@@ -38,9 +38,8 @@ export function LoginPage() {
     },
   });
 
-  if (session.isPending) return <Loading />;
-  if (!login.isPending && !login.isSuccess) {
-    if (session.data?.state === 'signed_in') return <Navigate to="/konsol" replace />;
+  if (!login.isPending && !login.isSuccess && session.data?.state === 'signed_in') {
+    return <Navigate to="/konsol" replace />;
   }
 
   const submit = (e: FormEvent) => {

@@ -1,16 +1,12 @@
 // The citizen portal's frame: header with navigation and the language switch, main content, footer.
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { useRouteFocus } from '../../components/RouteFocus';
-import { SkipLink } from '../../components/SkipLink';
 import { useI18n } from '../../lib/i18n/i18n';
 
 export function PublicLayout() {
   const { t } = useI18n();
-  useRouteFocus();
   return (
     <>
-      <SkipLink />
       <header className="site-header">
         <div className="bar">
           <NavLink to="/" className="brand" end>
