@@ -41,8 +41,10 @@ export async function buildWebIfNeeded({ quiet = false } = {}) {
   });
   try {
     if (!webBuildIsStale()) return false; // another caller built it while we waited
+    // A production bundle even when called from a test run (NODE_ENV=test would bundle React's dev build).
+    process.env.NODE_ENV = 'production';
     const { build } = await import('vite');
-    await build({ configFile: path.join(webDir, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+    await build({ configFile: path.join(webDir, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'warn' : 'info' });
     return true;
   } finally {
     await release();

@@ -1,5 +1,7 @@
 // What `npm start` prints once the server listens: where to go and how to log in.
 import type { Config } from './config';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './core/auth/seed-demo-accounts';
+import { ROLE_LABELS } from './core/auth/roles';
 
 export function printBanner(config: Config, url: string): void {
   const db = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir}/pg)`;
@@ -10,7 +12,19 @@ export function printBanner(config: Config, url: string): void {
     `  Portal warga / citizen portal:  ${url}/`,
     `  Konsol staf / staff console:    ${url}/konsol`,
     `  Dokumentasi API / API docs:     ${url}/api/docs`,
-    '',
   ];
+  if (config.seedDemo) {
+    lines.push('', `  Akun demo / demo accounts (kata sandi / password: ${DEMO_PASSWORD})`);
+    for (const [role, email] of Object.entries(DEMO_ACCOUNTS)) {
+      const label = role === 'citizen' ? 'Warga / citizen' : ROLE_LABELS[role as keyof typeof ROLE_LABELS].id;
+      lines.push(`    ${label.padEnd(28)} ${email}`);
+    }
+    lines.push(
+      '',
+      '  Akun staf mendaftarkan aplikasi autentikator (TOTP) saat masuk pertama kali.',
+      '  Staff accounts enrol an authenticator app (TOTP) at their first sign-in.',
+    );
+  }
+  lines.push('');
   console.log(lines.join('\n'));
 }

@@ -1,12 +1,13 @@
 // Signed-in test clients. loginAs(t, role) goes through the real sign-in (password, then TOTP enrolment
 // and verification for staff) once per test app and role, and hands out the same session afterwards.
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/core/auth/seed-demo-accounts';
 import type { Role } from '../src/core/auth/roles';
 import { users } from '../src/core/auth/schema';
 import { CSRF_HEADER, SESSION_COOKIE } from '../src/core/auth/session';
 import { TOTP_PERIOD, totpCode } from '../src/core/auth/totp';
+import { outbox } from '../src/core/outbox/schema';
 import type { TestApp } from './app';
 
 export interface Agent {
@@ -129,4 +130,14 @@ export async function totpSecretOf(t: TestApp, email: string): Promise<string> {
   const [u] = await t.ctx.db.select({ secret: users.totpSecret }).from(users).where(eq(users.email, email)).limit(1);
   if (!u?.secret) throw new Error(`${email} has no TOTP secret`);
   return u.secret;
+}
+
+/** E-mails queued in the outbox for `to`, newest first. */
+export async function mailsTo(t: TestApp, to: string): Promise<{ to: string; subject: string; text: string }[]> {
+  const rows = await t.ctx.db
+    .select({ payload: outbox.payload })
+    .from(outbox)
+    .where(and(eq(outbox.topic, 'email'), sql`${outbox.payload}->>'to' = ${to}`))
+    .orderBy(desc(outbox.id));
+  return rows.map((r) => r.payload as { to: string; subject: string; text: string });
 }

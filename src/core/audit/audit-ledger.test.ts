@@ -20,7 +20,11 @@ import { type AuditRow, entryHash, recordAudit } from './record-audit';
 import { auditCheckpoints, auditEntries } from './schema';
 import { verifyLedger } from './verify-ledger';
 
-const config = loadConfig({ PAMONG_DATA_DIR: '.test-data/run', LEDGER_KEY_FILE: '.test-data/ledger-test.pem', PAMONG_WORKERS: 'false' });
+const config = loadConfig({
+  PAMONG_DATA_DIR: '.test-data/run',
+  LEDGER_KEY_FILE: '.test-data/ledger-test.pem',
+  PAMONG_WORKERS: 'false',
+});
 const agencyId = randomUUID();
 const unitId = randomUUID();
 
@@ -53,7 +57,7 @@ async function ledger(opts: { checkpoint?: boolean } = {}) {
   if (opts.checkpoint !== false) await createCheckpoint(ctx);
   /** seq of our i-th entry (1..6) */
   const s = (i: number) => base + i;
-  return { ctx, s, base };
+  return { ctx, clock, s, base };
 }
 
 /** What an attacker with the database owner's (or a superuser's) rights does: switch the triggers off. */
@@ -69,12 +73,19 @@ async function tamper(ctx: AppContext, fn: (tx: Tx) => Promise<unknown>): Promis
 
 async function rowsFrom(ctx: AppContext | Tx, seq: number): Promise<AuditRow[]> {
   const q = 'db' in ctx ? ctx.db : ctx;
-  return q.select().from(auditEntries).where(gt(auditEntries.seq, seq - 1)).orderBy(asc(auditEntries.seq));
+  return q
+    .select()
+    .from(auditEntries)
+    .where(gt(auditEntries.seq, seq - 1))
+    .orderBy(asc(auditEntries.seq));
 }
 
 /** The attacker rewrites rows from `fromSeq` on with recomputed hashes, so the chain looks intact. */
 async function rechain(tx: Tx, fromSeq: number): Promise<void> {
-  const [prev] = await tx.select({ hash: auditEntries.hash }).from(auditEntries).where(eq(auditEntries.seq, fromSeq - 1));
+  const [prev] = await tx
+    .select({ hash: auditEntries.hash })
+    .from(auditEntries)
+    .where(eq(auditEntries.seq, fromSeq - 1));
   let prevHash = prev?.hash ?? '0'.repeat(64);
   for (const r of await rowsFrom(tx, fromSeq)) {
     const { hash: _old, ...fields } = { ...r, prevHash };
@@ -102,7 +113,9 @@ describe('the append-only trigger', () => {
         (e: unknown) => e as { message: string; cause?: { message: string; code?: string } },
       );
       const pgError = err?.cause ?? err;
-      expect(pgError?.message).toMatch(/The audit ledger is append-only: (UPDATE|DELETE|TRUNCATE) on core_audit_(entries|checkpoints) is rejected/);
+      expect(pgError?.message).toMatch(
+        /The audit ledger is append-only: (UPDATE|DELETE|TRUNCATE) on core_audit_(entries|checkpoints) is rejected/,
+      );
     }
     expect(await rowsFrom(ctx, 1)).toEqual(before);
     expect((await verifyLedger(ctx)).ok).toBe(true);
@@ -153,7 +166,7 @@ describe('concurrent appends', () => {
 
 describe('checkpoints', () => {
   it('sign the RFC 6962 root over the entry hashes, and are not repeated without new entries', async () => {
-    const { ctx, s } = await ledger({ checkpoint: false });
+    const { ctx, clock, s } = await ledger({ checkpoint: false });
     const first = await createCheckpoint(ctx);
     expect(first.created).toBe(true);
     const leaves = (await rowsFrom(ctx, 1)).map((r) => leafHash(Buffer.from(r.hash, 'hex')));
@@ -166,12 +179,18 @@ describe('checkpoints', () => {
     });
     expect(checkpointSignatureValid(first.checkpoint!, first.checkpoint!.signature, key.publicKey)).toBe(true);
 
-    ctx.clock.advance(60_000);
+    clock.advance(60_000);
     expect(await createCheckpoint(ctx)).toEqual({ created: false, checkpoint: first.checkpoint });
     await auditJobs[0]!.run(ctx);
     expect(await ctx.db.select().from(auditCheckpoints)).toHaveLength(1);
 
-    await recordAudit(ctx.db, { actor: { kind: 'system', name: 't' }, action: 'a', entityType: 'e', entityId: '1', at: ctx.clock.now() });
+    await recordAudit(ctx.db, {
+      actor: { kind: 'system', name: 't' },
+      action: 'a',
+      entityType: 'e',
+      entityId: '1',
+      at: ctx.clock.now(),
+    });
     await auditJobs[0]!.run(ctx);
     const all = await ctx.db.select().from(auditCheckpoints).orderBy(asc(auditCheckpoints.treeSize));
     expect(all.map((c) => c.treeSize)).toEqual([s(6), s(7)]);
@@ -181,10 +200,19 @@ describe('checkpoints', () => {
   it('are refused when the ledger no longer matches the last checkpoint', async () => {
     const { ctx, s } = await ledger();
     await tamper(ctx, async (tx) => {
-      await tx.update(auditEntries).set({ action: 'complaint.close' }).where(eq(auditEntries.seq, s(2)));
+      await tx
+        .update(auditEntries)
+        .set({ action: 'complaint.close' })
+        .where(eq(auditEntries.seq, s(2)));
       await rechain(tx, s(2));
     });
-    await recordAudit(ctx.db, { actor: { kind: 'system', name: 't' }, action: 'a', entityType: 'e', entityId: '1', at: ctx.clock.now() });
+    await recordAudit(ctx.db, {
+      actor: { kind: 'system', name: 't' },
+      action: 'a',
+      entityType: 'e',
+      entityId: '1',
+      at: ctx.clock.now(),
+    });
     const err = await createCheckpoint(ctx).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LedgerTamperedError);
     expect((err as LedgerTamperedError).problems).toEqual([{ kind: 'root_mismatch', treeSize: s(6) }]);
@@ -196,7 +224,14 @@ describe('verifyLedger detects a database-level attacker', () => {
   it('finds nothing wrong in an untouched ledger, reading it in pages', async () => {
     const { ctx, s } = await ledger();
     const report = await verifyLedger(ctx, { pageSize: 4 });
-    expect(report).toMatchObject({ ok: true, entries: s(6), lastSeq: s(6), checkpoints: 1, problems: [], problemCount: 0 });
+    expect(report).toMatchObject({
+      ok: true,
+      entries: s(6),
+      lastSeq: s(6),
+      checkpoints: 1,
+      problems: [],
+      problemCount: 0,
+    });
     expect(report.latestCheckpoint?.treeSize).toBe(s(6));
   });
 
@@ -219,16 +254,35 @@ describe('verifyLedger detects a database-level attacker', () => {
     for (let i = 1; i <= 6; i++) {
       const [original] = await rowsFrom(ctx, s(i));
       for (const [field, value] of Object.entries(edits)) {
-        await tamper(ctx, (tx) => tx.update(auditEntries).set({ [field]: value }).where(eq(auditEntries.seq, s(i))));
+        await tamper(ctx, (tx) =>
+          tx
+            .update(auditEntries)
+            .set({ [field]: value })
+            .where(eq(auditEntries.seq, s(i))),
+        );
         const report = await verifyLedger(ctx);
-        expect({ field, i, problems: report.problems }).toEqual({ field, i, problems: [{ kind: 'hash_mismatch', seq: s(i) }] });
-        await tamper(ctx, (tx) => tx.update(auditEntries).set(original!).where(eq(auditEntries.seq, s(i))));
+        expect({ field, i, problems: report.problems }).toEqual({
+          field,
+          i,
+          problems: [{ kind: 'hash_mismatch', seq: s(i) }],
+        });
+        await tamper(ctx, (tx) =>
+          tx
+            .update(auditEntries)
+            .set(original!)
+            .where(eq(auditEntries.seq, s(i))),
+        );
       }
     }
     expect((await verifyLedger(ctx)).ok).toBe(true);
 
     // The hash columns themselves: the chain, and for `hash` also the signed root, give it away.
-    await tamper(ctx, (tx) => tx.update(auditEntries).set({ prevHash: 'a'.repeat(64) }).where(eq(auditEntries.seq, s(3))));
+    await tamper(ctx, (tx) =>
+      tx
+        .update(auditEntries)
+        .set({ prevHash: 'a'.repeat(64) })
+        .where(eq(auditEntries.seq, s(3))),
+    );
     expect((await verifyLedger(ctx)).problems).toEqual([
       { kind: 'hash_mismatch', seq: s(3) },
       { kind: 'chain_broken', seq: s(3) },
@@ -238,7 +292,10 @@ describe('verifyLedger detects a database-level attacker', () => {
   it('an edit whose hash and every later hash were recomputed (only the signed root gives it away)', async () => {
     const { ctx, s } = await ledger();
     await tamper(ctx, async (tx) => {
-      await tx.update(auditEntries).set({ action: 'complaint.close' }).where(eq(auditEntries.seq, s(3)));
+      await tx
+        .update(auditEntries)
+        .set({ action: 'complaint.close' })
+        .where(eq(auditEntries.seq, s(3)));
       await rechain(tx, s(3));
     });
     expect((await verifyLedger(ctx)).problems).toEqual([{ kind: 'root_mismatch', treeSize: s(6) }]);
@@ -246,7 +303,12 @@ describe('verifyLedger detects a database-level attacker', () => {
 
   it('a replaced entry hash', async () => {
     const { ctx, s } = await ledger();
-    await tamper(ctx, (tx) => tx.update(auditEntries).set({ hash: 'b'.repeat(64) }).where(eq(auditEntries.seq, s(4))));
+    await tamper(ctx, (tx) =>
+      tx
+        .update(auditEntries)
+        .set({ hash: 'b'.repeat(64) })
+        .where(eq(auditEntries.seq, s(4))),
+    );
     expect((await verifyLedger(ctx)).problems).toEqual([
       { kind: 'hash_mismatch', seq: s(4) },
       { kind: 'chain_broken', seq: s(5) },
@@ -268,7 +330,11 @@ describe('verifyLedger detects a database-level attacker', () => {
     const { ctx, s } = await ledger();
     await tamper(ctx, async (tx) => {
       await tx.delete(auditEntries).where(eq(auditEntries.seq, s(3)));
-      for (let i = 4; i <= 6; i++) await tx.update(auditEntries).set({ seq: s(i - 1) }).where(eq(auditEntries.seq, s(i)));
+      for (let i = 4; i <= 6; i++)
+        await tx
+          .update(auditEntries)
+          .set({ seq: s(i - 1) })
+          .where(eq(auditEntries.seq, s(i)));
       await rechain(tx, s(3));
     });
     expect((await verifyLedger(ctx)).problems).toEqual([{ kind: 'truncated', treeSize: s(6) }]);
@@ -286,7 +352,9 @@ describe('verifyLedger detects a database-level attacker', () => {
     const { ctx, s } = await ledger();
     const [last] = await rowsFrom(ctx, s(6));
     await tamper(ctx, (tx) =>
-      tx.insert(auditEntries).values({ ...last!, seq: s(7), entityId: 'LAPOR-7', prevHash: last!.hash, hash: 'c'.repeat(64) }),
+      tx
+        .insert(auditEntries)
+        .values({ ...last!, seq: s(7), entityId: 'LAPOR-7', prevHash: last!.hash, hash: 'c'.repeat(64) }),
     );
     expect((await verifyLedger(ctx)).problems).toEqual([{ kind: 'hash_mismatch', seq: s(7) }]);
   });
@@ -294,8 +362,15 @@ describe('verifyLedger detects a database-level attacker', () => {
   it('a forged row slipped into the middle with the chain rebuilt around it', async () => {
     const { ctx, s } = await ledger();
     await tamper(ctx, async (tx) => {
-      for (let i = 6; i >= 4; i--) await tx.update(auditEntries).set({ seq: s(i + 1) }).where(eq(auditEntries.seq, s(i)));
-      const [third] = await tx.select().from(auditEntries).where(eq(auditEntries.seq, s(3)));
+      for (let i = 6; i >= 4; i--)
+        await tx
+          .update(auditEntries)
+          .set({ seq: s(i + 1) })
+          .where(eq(auditEntries.seq, s(i)));
+      const [third] = await tx
+        .select()
+        .from(auditEntries)
+        .where(eq(auditEntries.seq, s(3)));
       await tx.insert(auditEntries).values({ ...third!, seq: s(4), action: 'complaint.close', entityId: 'LAPOR-X' });
       await rechain(tx, s(4));
     });
@@ -307,9 +382,18 @@ describe('verifyLedger detects a database-level attacker', () => {
   it('two rows whose seqs were swapped', async () => {
     const { ctx, s } = await ledger();
     await tamper(ctx, async (tx) => {
-      await tx.update(auditEntries).set({ seq: -1 }).where(eq(auditEntries.seq, s(3)));
-      await tx.update(auditEntries).set({ seq: s(3) }).where(eq(auditEntries.seq, s(4)));
-      await tx.update(auditEntries).set({ seq: s(4) }).where(eq(auditEntries.seq, -1));
+      await tx
+        .update(auditEntries)
+        .set({ seq: -1 })
+        .where(eq(auditEntries.seq, s(3)));
+      await tx
+        .update(auditEntries)
+        .set({ seq: s(3) })
+        .where(eq(auditEntries.seq, s(4)));
+      await tx
+        .update(auditEntries)
+        .set({ seq: s(4) })
+        .where(eq(auditEntries.seq, -1));
     });
     expect((await verifyLedger(ctx)).problems).toEqual([
       { kind: 'hash_mismatch', seq: s(3) },
@@ -323,7 +407,12 @@ describe('verifyLedger detects a database-level attacker', () => {
 
   it('a replaced checkpoint root', async () => {
     const { ctx, s } = await ledger();
-    await tamper(ctx, (tx) => tx.update(auditCheckpoints).set({ rootHash: 'd'.repeat(64) }).where(eq(auditCheckpoints.treeSize, s(6))));
+    await tamper(ctx, (tx) =>
+      tx
+        .update(auditCheckpoints)
+        .set({ rootHash: 'd'.repeat(64) })
+        .where(eq(auditCheckpoints.treeSize, s(6))),
+    );
     expect((await verifyLedger(ctx)).problems).toEqual([
       { kind: 'bad_signature', treeSize: s(6) },
       { kind: 'root_mismatch', treeSize: s(6) },
@@ -332,16 +421,25 @@ describe('verifyLedger detects a database-level attacker', () => {
 
   it('a replaced checkpoint signature, or a root re-signed with a key of the attacker', async () => {
     const { ctx, s } = await ledger();
-    const [cp] = await ctx.db.select().from(auditCheckpoints).where(eq(auditCheckpoints.treeSize, s(6)));
+    const [cp] = await ctx.db
+      .select()
+      .from(auditCheckpoints)
+      .where(eq(auditCheckpoints.treeSize, s(6)));
     const other = (await import('node:crypto')).generateKeyPairSync('ed25519').privateKey;
     await tamper(ctx, (tx) =>
-      tx.update(auditCheckpoints).set({ signature: signCheckpoint(cp!, other) }).where(eq(auditCheckpoints.treeSize, s(6))),
+      tx
+        .update(auditCheckpoints)
+        .set({ signature: signCheckpoint(cp!, other) })
+        .where(eq(auditCheckpoints.treeSize, s(6))),
     );
     expect((await verifyLedger(ctx)).problems).toEqual([{ kind: 'bad_signature', treeSize: s(6) }]);
 
     // Rewrite an entry, rechain, and sign the new root with an own key under the real key id.
     await tamper(ctx, async (tx) => {
-      await tx.update(auditEntries).set({ entityId: 'LAPOR-Z' }).where(eq(auditEntries.seq, s(2)));
+      await tx
+        .update(auditEntries)
+        .set({ entityId: 'LAPOR-Z' })
+        .where(eq(auditEntries.seq, s(2)));
       await rechain(tx, s(2));
       const leaves = (await rowsFrom(tx, 1)).map((r) => leafHash(Buffer.from(r.hash, 'hex')));
       const rootHash = merkleRoot(leaves).toString('hex');
@@ -355,7 +453,12 @@ describe('verifyLedger detects a database-level attacker', () => {
 
   it('a checkpoint claiming another key id', async () => {
     const { ctx, s } = await ledger();
-    await tamper(ctx, (tx) => tx.update(auditCheckpoints).set({ keyId: '0123456789abcdef' }).where(eq(auditCheckpoints.treeSize, s(6))));
+    await tamper(ctx, (tx) =>
+      tx
+        .update(auditCheckpoints)
+        .set({ keyId: '0123456789abcdef' })
+        .where(eq(auditCheckpoints.treeSize, s(6))),
+    );
     expect((await verifyLedger(ctx)).problems).toEqual([{ kind: 'unknown_key', treeSize: s(6) }]);
   });
 });
@@ -384,7 +487,11 @@ describe('pamong audit', () => {
   it('checkpoint makes one; verify reports an intact ledger and exits 0', async () => {
     const { ctx, s } = await ledger({ checkpoint: false });
     const made = await run(ctx, 'checkpoint');
-    expect(made.out).toMatch(new RegExp(`^Checkpoint dibuat / checkpoint made: ${s(6)} entri / entries, root [0-9a-f]{64}, key [0-9a-f]{16}\\n$`));
+    expect(made.out).toMatch(
+      new RegExp(
+        `^Checkpoint dibuat / checkpoint made: ${s(6)} entri / entries, root [0-9a-f]{64}, key [0-9a-f]{16}\\n$`,
+      ),
+    );
     const again = await run(ctx, 'checkpoint');
     expect(again.out).toMatch(/^Tidak ada entri baru; checkpoint terakhir \/ no new entries; latest checkpoint: /);
     const verified = await run(ctx, 'verify');

@@ -26,7 +26,10 @@ export interface LedgerProblem {
 
 export const PROBLEM_LABELS: Record<ProblemKind, Text> = {
   gap: text('nomor urut entri hilang (entri dihapus)', 'entry sequence numbers missing (entries deleted)'),
-  hash_mismatch: text('hash entri tidak cocok dengan isinya (entri diubah)', 'entry hash does not match its contents (entry altered)'),
+  hash_mismatch: text(
+    'hash entri tidak cocok dengan isinya (entri diubah)',
+    'entry hash does not match its contents (entry altered)',
+  ),
   chain_broken: text(
     'hash sebelumnya tidak cocok dengan entri sebelumnya (rantai terputus)',
     'previous hash does not match the entry before (chain broken)',

@@ -1,6 +1,7 @@
 // The canonical text a checkpoint signature covers, and signing / checking it with Ed25519.
-// Anyone holding the public key (GET /api/v1/audit/public-key) can check a checkpoint with:
-//   printf 'pamong-audit-checkpoint/v1\n<treeSize>\n<rootHex>\n<iso time>' | openssl pkeyutl -verify -rawin ...
+// Anyone holding the public key (GET /api/v1/audit/public-key, saved as pub.pem) can check a checkpoint
+// without Pamong: write its signedText to cp.txt and its base64-decoded signature to cp.sig, then
+//   openssl pkeyutl -verify -pubin -inkey pub.pem -rawin -in cp.txt -sigfile cp.sig
 import { type KeyObject, sign, verify } from 'node:crypto';
 
 export const CHECKPOINT_HEADER = 'pamong-audit-checkpoint/v1';

@@ -21,7 +21,9 @@ export function registerAuditCommands(program: Command, open: Open): void {
 
   audit
     .command('verify')
-    .description('Periksa hash, rantai dan checkpoint bertanda tangan / verify hashes, chain and signed checkpoints (exit 1 on problems)')
+    .description(
+      'Periksa hash, rantai dan checkpoint bertanda tangan / verify hashes, chain and signed checkpoints (exit 1 on problems)',
+    )
     .option('--json', 'laporan sebagai JSON / print the report as JSON')
     .action(async (opts: { json?: boolean }) => {
       await withContext(open, async (ctx) => {

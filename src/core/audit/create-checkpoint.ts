@@ -15,15 +15,23 @@ export type CheckpointRow = typeof auditCheckpoints.$inferSelect;
 /** The ledger does not match what was signed before: refuse to sign over it. */
 export class LedgerTamperedError extends Error {
   constructor(public readonly problems: LedgerProblem[]) {
-    super(`Audit ledger failed its checks before signing: ${problems.map((p) => `${p.kind}@${p.seq ?? p.treeSize}`).join(', ')}`);
+    super(
+      `Audit ledger failed its checks before signing: ${problems.map((p) => `${p.kind}@${p.seq ?? p.treeSize}`).join(', ')}`,
+    );
   }
 }
 
 const PAGE = 1000;
 
-export async function createCheckpoint(ctx: AppContext): Promise<{ created: boolean; checkpoint: CheckpointRow | null }> {
+export async function createCheckpoint(
+  ctx: AppContext,
+): Promise<{ created: boolean; checkpoint: CheckpointRow | null }> {
   const key = loadLedgerKey(ctx.config.ledgerKeyFile);
-  if (key.looseMode) ctx.log.warn({ file: ctx.config.ledgerKeyFile }, 'ledger signing key file is readable by other users; chmod 600 it');
+  if (key.looseMode)
+    ctx.log.warn(
+      { file: ctx.config.ledgerKeyFile },
+      'ledger signing key file is readable by other users; chmod 600 it',
+    );
   const db = ctx.db;
   const [latest] = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.treeSize)).limit(1);
   const [top] = await db.select({ v: max(auditEntries.seq) }).from(auditEntries);
@@ -37,10 +45,7 @@ export async function createCheckpoint(ctx: AppContext): Promise<{ created: bool
   // The new entries, chained to the last one already checkpointed.
   let before: { seq: number; hash: string } | null = null;
   if (from > 0) {
-    const [row] = await db
-      .select({ hash: auditEntries.hash })
-      .from(auditEntries)
-      .where(eq(auditEntries.seq, from));
+    const [row] = await db.select({ hash: auditEntries.hash }).from(auditEntries).where(eq(auditEntries.seq, from));
     if (!row) report({ kind: 'gap', seq: from, count: 1 });
     before = { seq: from, hash: row?.hash ?? '' };
   }
@@ -77,7 +82,14 @@ export async function createCheckpoint(ctx: AppContext): Promise<{ created: bool
   if (problems.length || !rootHash) throw new LedgerTamperedError(problems);
 
   const at = new Date(Math.floor(ctx.clock.now().getTime()));
-  const row: CheckpointRow = { treeSize: size, rootHash, at, keyId: key.keyId, signature: signCheckpoint({ treeSize: size, rootHash, at }, key.privateKey), version: 1 };
+  const row: CheckpointRow = {
+    treeSize: size,
+    rootHash,
+    at,
+    keyId: key.keyId,
+    signature: signCheckpoint({ treeSize: size, rootHash, at }, key.privateKey),
+    version: 1,
+  };
   // Two servers may race to the same size: the first insert wins, the other reads it.
   const inserted = await db.insert(auditCheckpoints).values(row).onConflictDoNothing().returning();
   if (inserted.length) {

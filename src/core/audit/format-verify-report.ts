@@ -16,7 +16,10 @@ export function formatVerifyReport(r: VerifyReport): string {
   }
   lines.push(`HASIL: ${r.problemCount} MASALAH / RESULT: ${r.problemCount} PROBLEMS`);
   for (const p of r.problems) {
-    const where = p.seq !== undefined ? `seq ${p.seq}${p.count && p.count > 1 ? `..${p.seq + p.count - 1}` : ''}` : `checkpoint ${p.treeSize}`;
+    const where =
+      p.seq !== undefined
+        ? `seq ${p.seq}${p.count && p.count > 1 ? `..${p.seq + p.count - 1}` : ''}`
+        : `checkpoint ${p.treeSize}`;
     const label = PROBLEM_LABELS[p.kind];
     lines.push(`  - ${where}: ${p.kind}: ${label.id} / ${label.en}`);
   }

@@ -11,7 +11,8 @@ export const auditJobs: { name: string; everyMs: number; run(ctx: AppContext): P
         await createCheckpoint(ctx);
       } catch (e) {
         // Loud: someone changed the ledger under the database. Checkpoints stop until it is investigated.
-        if (e instanceof LedgerTamperedError) ctx.log.error({ problems: e.problems }, 'audit ledger tampered: checkpoint refused');
+        if (e instanceof LedgerTamperedError)
+          ctx.log.error({ problems: e.problems }, 'audit ledger tampered: checkpoint refused');
         throw e;
       }
     },

@@ -67,10 +67,11 @@ describe('checkpoint signatures', () => {
     expect(checkpointSignatureValid(cp, sig, key.publicKey)).toBe(true);
     expect(checkpointSignatureValid({ ...cp, treeSize: 43 }, sig, key.publicKey)).toBe(false);
     expect(checkpointSignatureValid({ ...cp, rootHash: 'ac'.repeat(32) }, sig, key.publicKey)).toBe(false);
-    expect(checkpointSignatureValid({ ...cp, at: new Date('2025-03-04T05:06:07.090Z') }, sig, key.publicKey)).toBe(false);
+    expect(checkpointSignatureValid({ ...cp, at: new Date('2025-03-04T05:06:07.090Z') }, sig, key.publicKey)).toBe(
+      false,
+    );
     const other = generateKeyPairSync('ed25519');
     expect(checkpointSignatureValid(cp, signCheckpoint(cp, other.privateKey), key.publicKey)).toBe(false);
     expect(checkpointSignatureValid(cp, 'not a signature', key.publicKey)).toBe(false);
   });
 });
-

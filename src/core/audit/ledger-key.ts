@@ -1,7 +1,14 @@
 // The Ed25519 key that signs ledger checkpoints. It lives in a PEM file outside the database
 // (config.ledgerKeyFile), so an attacker holding only the database cannot sign a rewritten history.
 // Created with mode 0600 on first use; the key id is the first 16 hex digits of SHA-256(raw public key).
-import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import {
+  type KeyObject,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 

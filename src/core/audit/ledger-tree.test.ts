@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { consistencyProof, inclusionProof, leafHash, merkleRoot, verifyConsistency, verifyInclusion } from '../../lib/merkle';
+import {
+  consistencyProof,
+  inclusionProof,
+  leafHash,
+  merkleRoot,
+  verifyConsistency,
+  verifyInclusion,
+} from '../../lib/merkle';
 import { CompactRange } from './compact-range';
 import { type LeafSource, LedgerInconsistentError, LedgerTree } from './ledger-tree';
 
@@ -20,7 +27,8 @@ describe('LedgerTree (blocks of 4 leaves, so every shape of tree crosses block b
   it('gives the same root as merkle.ts for every size from 1 to 70', async () => {
     const { source } = countingSource();
     const tree = new LedgerTree(source, new Map(), 4);
-    for (let n = 1; n <= 70; n++) expect((await tree.root(n)).toString('hex')).toBe(merkleRoot(leaves.slice(0, n)).toString('hex'));
+    for (let n = 1; n <= 70; n++)
+      expect((await tree.root(n)).toString('hex')).toBe(merkleRoot(leaves.slice(0, n)).toString('hex'));
   });
 
   it('gives the same inclusion proofs as merkle.ts, and they verify', async () => {
@@ -41,7 +49,9 @@ describe('LedgerTree (blocks of 4 leaves, so every shape of tree crosses block b
     for (let n = 1; n <= 70; n += 2) {
       for (let m = 0; m <= n; m++) {
         const proof = await new LedgerTree(source, cache, 4).consistencyProof(m, n);
-        expect(proof.map((p) => p.toString('hex'))).toEqual(consistencyProof(leaves, m, n).map((p) => p.toString('hex')));
+        expect(proof.map((p) => p.toString('hex'))).toEqual(
+          consistencyProof(leaves, m, n).map((p) => p.toString('hex')),
+        );
         const oldRoot = merkleRoot(leaves.slice(0, m));
         expect(verifyConsistency(m, n, oldRoot, merkleRoot(leaves.slice(0, n)), proof)).toBe(true);
       }

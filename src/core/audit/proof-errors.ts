@@ -4,7 +4,11 @@ import { text } from '../i18n/messages';
 import type { CheckpointView } from './list-checkpoints';
 
 /** The checkpoint asked for (or the latest), or a clear 4xx saying why there is none. */
-export function requireCheckpoint(found: CheckpointView | null, latest: CheckpointView | null, treeSize?: number): CheckpointView {
+export function requireCheckpoint(
+  found: CheckpointView | null,
+  latest: CheckpointView | null,
+  treeSize?: number,
+): CheckpointView {
   if (found) return found;
   if (!latest) {
     throw notFound(text('Belum ada checkpoint buku besar audit.', 'There is no audit ledger checkpoint yet.'));

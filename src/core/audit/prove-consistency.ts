@@ -22,7 +22,10 @@ export async function proveConsistency(ctx: AppContext, from: number, to: number
   if (from > to) {
     throw badRequest(
       'RANGE_ORDER',
-      text('Ukuran awal (from) tidak boleh melebihi ukuran akhir (to).', 'The first size (from) must not exceed the second (to).'),
+      text(
+        'Ukuran awal (from) tidak boleh melebihi ukuran akhir (to).',
+        'The first size (from) must not exceed the second (to).',
+      ),
       { from, to },
     );
   }

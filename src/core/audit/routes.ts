@@ -37,16 +37,27 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
 
   app.get(
     '/audit/public-key',
-    { config: publicPolicy, schema: { tags, summary: 'Kunci publik penanda tangan checkpoint / checkpoint signing key', response: { 200: PublicKey } } },
+    {
+      config: publicPolicy,
+      schema: {
+        tags,
+        summary: 'Kunci publik penanda tangan checkpoint / checkpoint signing key',
+        response: { 200: PublicKey },
+      },
+    },
     async () => getPublicKey(ctx),
   );
 
   app.get(
     '/audit/checkpoints/latest',
-    { config: publicPolicy, schema: { tags, summary: 'Checkpoint terakhir / latest checkpoint', response: { 200: Checkpoint } } },
+    {
+      config: publicPolicy,
+      schema: { tags, summary: 'Checkpoint terakhir / latest checkpoint', response: { 200: Checkpoint } },
+    },
     async () => {
       const cp = await findCheckpoint(ctx.db);
-      if (!cp) throw notFound(text('Belum ada checkpoint buku besar audit.', 'There is no audit ledger checkpoint yet.'));
+      if (!cp)
+        throw notFound(text('Belum ada checkpoint buku besar audit.', 'There is no audit ledger checkpoint yet.'));
       return cp;
     },
   );
@@ -55,7 +66,12 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
     '/audit/checkpoints',
     {
       config: publicPolicy,
-      schema: { tags, summary: 'Daftar checkpoint / checkpoints, newest first', querystring: Type.Object(PageQuery), response: { 200: CheckpointPage } },
+      schema: {
+        tags,
+        summary: 'Daftar checkpoint / checkpoints, newest first',
+        querystring: Type.Object(PageQuery),
+        response: { 200: CheckpointPage },
+      },
     },
     async (req) => listCheckpoints(ctx, req.query),
   );
@@ -64,7 +80,12 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
     '/audit/proof/inclusion',
     {
       config: publicPolicy,
-      schema: { tags, summary: 'Bukti inklusi entri / entry inclusion proof (RFC 6962)', querystring: InclusionQuery, response: { 200: InclusionProof } },
+      schema: {
+        tags,
+        summary: 'Bukti inklusi entri / entry inclusion proof (RFC 6962)',
+        querystring: InclusionQuery,
+        response: { 200: InclusionProof },
+      },
     },
     async (req) => proveInclusion(ctx, req.query.seq, req.query.treeSize),
   );
@@ -73,20 +94,36 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
     '/audit/proof/consistency',
     {
       config: publicPolicy,
-      schema: { tags, summary: 'Bukti konsistensi dua checkpoint / consistency proof (RFC 6962)', querystring: ConsistencyQuery, response: { 200: ConsistencyProof } },
+      schema: {
+        tags,
+        summary: 'Bukti konsistensi dua checkpoint / consistency proof (RFC 6962)',
+        querystring: ConsistencyQuery,
+        response: { 200: ConsistencyProof },
+      },
     },
     async (req) => proveConsistency(ctx, req.query.from, req.query.to),
   );
 
   app.get(
     '/audit/entries',
-    { config: staffPolicy, schema: { tags, summary: 'Entri buku besar audit / ledger entries', querystring: EntriesQuery, response: { 200: EntryPage } } },
+    {
+      config: staffPolicy,
+      schema: {
+        tags,
+        summary: 'Entri buku besar audit / ledger entries',
+        querystring: EntriesQuery,
+        response: { 200: EntryPage },
+      },
+    },
     async (req) => listEntries(ctx, auditScope(req.actor), req.query),
   );
 
   app.get(
     '/audit/verify',
-    { config: staffPolicy, schema: { tags, summary: 'Periksa keutuhan buku besar / verify the ledger', response: { 200: VerifyReport } } },
+    {
+      config: staffPolicy,
+      schema: { tags, summary: 'Periksa keutuhan buku besar / verify the ledger', response: { 200: VerifyReport } },
+    },
     async (req) => {
       auditScope(req.actor);
       const report = await verifyLedgerShared(ctx);

@@ -21,7 +21,10 @@ export const auditEntries = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('core_audit_entity_idx').on(t.entityType, t.entityId), index('core_audit_agency_idx').on(t.agencyId, t.seq)],
+  (t) => [
+    index('core_audit_entity_idx').on(t.entityType, t.entityId),
+    index('core_audit_agency_idx').on(t.agencyId, t.seq),
+  ],
 );
 
 export const auditCheckpoints = pgTable('core_audit_checkpoints', {

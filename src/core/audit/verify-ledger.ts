@@ -70,7 +70,8 @@ export async function verifyLedger(ctx: AppContext, opts: { pageSize?: number } 
     checkpoints++;
     latest = cp;
     if (!key || cp.keyId !== key.keyId) report({ kind: 'unknown_key', treeSize: cp.treeSize });
-    else if (!checkpointSignatureValid(cp, cp.signature, key.publicKey)) report({ kind: 'bad_signature', treeSize: cp.treeSize });
+    else if (!checkpointSignatureValid(cp, cp.signature, key.publicKey))
+      report({ kind: 'bad_signature', treeSize: cp.treeSize });
   };
 
   const range = new CompactRange();

@@ -62,7 +62,8 @@ describe('TOTP enrolment and verification', () => {
     const { otpauthUrl, secret, qrDataUrl } = enrol.json();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(otpauthUrl).toBe(`otpauth://totp/Pamong:kepala%40banten.pamong.test?secret=${secret}&issuer=Pamong`);
-    expect(qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(qrDataUrl.split(',')[1], 'base64').toString()).toMatch(/^<svg /);
 
     const wrong = await s.post('/api/v1/auth/totp/verify', { code: await wrongCode(secret) });
     expect(wrong.statusCode).toBe(400);

@@ -12,7 +12,9 @@ export const newTotpSecret = () => generateSecret();
 
 export async function totpEnrolment(secret: string, label: string): Promise<{ otpauthUrl: string; secret: string; qrDataUrl: string }> {
   const otpauthUrl = generateURI({ issuer: TOTP_ISSUER, label, secret });
-  const qrDataUrl = await QRCode.toDataURL(otpauthUrl, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
+  // SVG: sharp at any size, a tenth of the bytes of a PNG, and quicker to make.
+  const svg = await QRCode.toString(otpauthUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const qrDataUrl = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
   return { otpauthUrl, secret, qrDataUrl };
 }
 

@@ -21,7 +21,10 @@ export const MAX_ATTACHMENTS_PER_CLAIM = 20;
 const invalidClaim = (id?: string) =>
   badRequest(
     'ATTACHMENT_CLAIM',
-    text('Lampiran tidak ditemukan, tokennya salah, atau sudah dipakai.', 'Attachment not found, wrong token, or already used.'),
+    text(
+      'Lampiran tidak ditemukan, tokennya salah, atau sudah dipakai.',
+      'Attachment not found, wrong token, or already used.',
+    ),
     id ? { id } : undefined,
   );
 
@@ -40,9 +43,19 @@ export async function claimAttachments(
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw invalidClaim();
     const rows = await q
       .update(attachments)
-      .set({ ownerType: owner.type, ownerId: owner.id, agencyId: owner.agencyId, claimTokenHash: null, claimedAt: owner.now })
+      .set({
+        ownerType: owner.type,
+        ownerId: owner.id,
+        agencyId: owner.agencyId,
+        claimTokenHash: null,
+        claimedAt: owner.now,
+      })
       .where(
-        and(eq(attachments.id, id), eq(attachments.claimTokenHash, hashToken(claimTokens[i]!)), isNull(attachments.ownerType)),
+        and(
+          eq(attachments.id, id),
+          eq(attachments.claimTokenHash, hashToken(claimTokens[i]!)),
+          isNull(attachments.ownerType),
+        ),
       )
       .returning({ id: attachments.id });
     if (rows.length !== 1) throw invalidClaim(id);

@@ -36,11 +36,7 @@ export async function cleanUpload(bytes: Buffer): Promise<{ bytes: Buffer; mime:
   try {
     const img = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate();
     const out =
-      mime === 'image/jpeg'
-        ? img.jpeg({ quality: 90 })
-        : mime === 'image/png'
-          ? img.png({ compressionLevel: 9 })
-          : img.webp({ quality: 90 });
+      mime === 'image/jpeg' ? img.jpeg({ quality: 90 }) : mime === 'image/png' ? img.png() : img.webp({ quality: 90 });
     return { bytes: await out.toBuffer(), mime, ext };
   } catch {
     throw new AppError(

@@ -14,7 +14,10 @@ export function filePath(dataDir: string, sha256: string): string {
 export async function storeBytes(dataDir: string, bytes: Buffer): Promise<{ sha256: string; size: number }> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const target = filePath(dataDir, sha256);
-  const exists = await fs.stat(target).then((s) => s.size === bytes.length, () => false);
+  const exists = await fs.stat(target).then(
+    (s) => s.size === bytes.length,
+    () => false,
+  );
   if (!exists) {
     const tmpDir = path.join(root(dataDir), 'tmp');
     await fs.mkdir(tmpDir, { recursive: true });

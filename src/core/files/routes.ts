@@ -81,7 +81,11 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
         // Whatever else the multipart parser rejects (no boundary, truncated body) is the sender's doing.
         throw badRequest('INVALID_MULTIPART', text('Data multipart tidak valid.', 'Invalid multipart data.'));
       }
-      const uploaded = await uploadAttachment(ctx, { actor: req.actor, sessionId: req.session?.sessionId ?? null }, upload);
+      const uploaded = await uploadAttachment(
+        ctx,
+        { actor: req.actor, sessionId: req.session?.sessionId ?? null },
+        upload,
+      );
       return reply.status(201).send(uploaded);
     },
   );

@@ -28,7 +28,11 @@ describe('sanitizeFileName', () => {
 
 describe('contentDisposition', () => {
   it('offers an ASCII fallback and the exact UTF-8 name', () => {
-    expect(contentDisposition('Foto (1).jpg')).toBe(`attachment; filename="Foto _1_.jpg"; filename*=UTF-8''Foto%20%281%29.jpg`);
-    expect(contentDisposition('Bukti—ü.pdf')).toBe(`attachment; filename="Bukti__.pdf"; filename*=UTF-8''Bukti%E2%80%94%C3%BC.pdf`);
+    expect(contentDisposition('Foto (1).jpg')).toBe(
+      `attachment; filename="Foto _1_.jpg"; filename*=UTF-8''Foto%20%281%29.jpg`,
+    );
+    expect(contentDisposition('Bukti—ü.pdf')).toBe(
+      `attachment; filename="Bukti__.pdf"; filename*=UTF-8''Bukti%E2%80%94%C3%BC.pdf`,
+    );
   });
 });

@@ -1,7 +1,8 @@
 // A file name safe to store and to offer back in Content-Disposition: no path, no control or
 // direction-override characters, no characters Windows refuses, bounded, with the extension of the
 // type the bytes really are (a "foto.jpg.exe" that is a JPEG comes back as "foto.jpg.jpg").
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"*:<>?|\\/]/g;
+// Cc: control characters; Cf: invisible format characters (bidi overrides, zero-width, BOM).
+const UNSAFE = /[\p{Cc}\p{Cf}"*:<>?|\\/]/gu;
 const MAX_STEM = 100;
 
 export function sanitizeFileName(raw: string | undefined, ext: string): string {

@@ -37,19 +37,29 @@ export interface RegionRow {
   parentCode: string | null;
 }
 
-/** Reads one level's CSV (header row, RFC 4180 quoting: some names hold commas or quotes). */
+/**
+ * Reads one level's CSV. Codes never hold commas or quotes, so a plain split reads almost every line; the
+ * few names that are quoted (RFC 4180: "Lubuk Pakam I,II", "Soka""an") go through csv-parse. This keeps
+ * reading all 91,599 rows several times faster than csv-parse on every line.
+ */
 export function readRegionFile(level: RegionLevel, dir = regionDataDir()): RegionRow[] {
   const spec = FILES[level - 1]!;
-  const records = parse(fs.readFileSync(path.join(dir, spec.file)), { columns: true, skip_empty_lines: true }) as Record<
-    string,
-    string
-  >[];
-  return records.map((r) => ({
-    code: r.code!,
-    name: r.name!,
-    level,
-    parentCode: spec.parentColumn ? r[spec.parentColumn]! : null,
-  }));
+  const lines = fs.readFileSync(path.join(dir, spec.file), 'utf8').split(/\r?\n/);
+  const header = lines[0]!.split(',');
+  const width = header.length;
+  const codeAt = header.indexOf('code');
+  const nameAt = header.indexOf('name');
+  const parentAt = spec.parentColumn ? header.indexOf(spec.parentColumn) : -1;
+  if (codeAt < 0 || nameAt < 0 || (spec.parentColumn && parentAt < 0)) throw new Error(`${spec.file}: unexpected header ${lines[0]}`);
+  const rows: RegionRow[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    const f = line.includes('"') ? (parse(line) as string[][])[0]! : line.split(',');
+    if (f.length !== width) throw new Error(`${spec.file} line ${i + 1}: expected ${width} fields`);
+    rows.push({ code: f[codeAt]!, name: f[nameAt]!, level, parentCode: parentAt < 0 ? null : f[parentAt]! });
+  }
+  return rows;
 }
 
 /** Data rows in the files, counted by line (no name spans lines), without parsing them. */

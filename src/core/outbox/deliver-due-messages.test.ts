@@ -35,7 +35,10 @@ async function startSmtp(): Promise<{ port: number; received: Received[]; close(
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
         cb();
       });
     },
@@ -116,7 +119,12 @@ describe('e-mail delivery over SMTP', () => {
     const id = await enqueueEmail(ctx.db, mail('ditolak@contoh.id'), { now: START });
     const handlers = smtpHandlers(smtp.port);
 
-    expect(await deliverDueMessages(ctx, handlers, { random: half })).toEqual({ claimed: 1, sent: 0, failed: 1, dead: 0 });
+    expect(await deliverDueMessages(ctx, handlers, { random: half })).toEqual({
+      claimed: 1,
+      sent: 0,
+      failed: 1,
+      dead: 0,
+    });
     let r = await row(id);
     expect(r.status).toBe('failed');
     expect(r.attempts).toBe(1);
@@ -141,7 +149,12 @@ describe('e-mail delivery over SMTP', () => {
     }
     expect(r.nextAttemptAt).toEqual(new Date('2025-03-03T02:03:30.000Z'));
     t.clock.set(r.nextAttemptAt);
-    expect(await deliverDueMessages(ctx, handlers, { random: half })).toEqual({ claimed: 1, sent: 0, failed: 0, dead: 1 });
+    expect(await deliverDueMessages(ctx, handlers, { random: half })).toEqual({
+      claimed: 1,
+      sent: 0,
+      failed: 0,
+      dead: 1,
+    });
     r = await row(id);
     expect(r.status).toBe('dead');
     expect(r.attempts).toBe(8);
@@ -173,7 +186,10 @@ describe('e-mail without SMTP', () => {
   it('writes subject and a recipient hash to the log, not the address or the body, and marks it sent', async () => {
     const lines: string[] = [];
     const log = pino({ level: 'info' }, { write: (s: string) => lines.push(s) });
-    const handlers: OutboxHandlers = { mailer: createMailer({ smtpUrl: undefined, mailFrom: 'x@pamong.local' }, log), events: new Map() };
+    const handlers: OutboxHandlers = {
+      mailer: createMailer({ smtpUrl: undefined, mailFrom: 'x@pamong.local' }, log),
+      events: new Map(),
+    };
     const id = await enqueueEmail(ctx.db, mail('warga@contoh.id'), { now: START });
     expect((await deliverDueMessages(ctx, handlers)).sent).toBe(1);
     expect((await row(id)).status).toBe('sent');
@@ -231,7 +247,11 @@ describe('domain events', () => {
     const handlers: OutboxHandlers = { mailer: createMailer({ smtpUrl: undefined, mailFrom: 'x' }, ctx.log), events };
     const id = await enqueue(ctx.db, 'uji.terjadi', { ref: 'PMG-7' }, { now: START });
     const logged = async () =>
-      (await ctx.db.execute<{ module: string; ref: string }>(sql`select module, ref from test_event_log order by module`)).rows;
+      (
+        await ctx.db.execute<{ module: string; ref: string }>(
+          sql`select module, ref from test_event_log order by module`,
+        )
+      ).rows;
 
     expect(await deliverDueMessages(ctx, handlers, { random: half })).toMatchObject({ failed: 1 });
     expect(await logged()).toEqual([]);
@@ -248,7 +268,10 @@ describe('domain events', () => {
 
   it('marks an event nobody subscribes to as sent', async () => {
     const id = await enqueue(ctx.db, 'tidak.ada.pendengar', { x: 1 }, { now: START });
-    await deliverDueMessages(ctx, { mailer: createMailer({ smtpUrl: undefined, mailFrom: 'x' }, ctx.log), events: new Map() });
+    await deliverDueMessages(ctx, {
+      mailer: createMailer({ smtpUrl: undefined, mailFrom: 'x' }, ctx.log),
+      events: new Map(),
+    });
     expect((await row(id)).status).toBe('sent');
   });
 });

@@ -112,7 +112,9 @@ async function recordFailure(ctx: AppContext, row: OutboxRow, err: unknown, rand
       doneAt: dead ? now : null,
     })
     // Only if no other worker re-claimed it after our lease ran out.
-    .where(and(eq(outbox.id, row.id), eq(outbox.attempts, row.attempts), inArray(outbox.status, ['pending', 'failed'])));
+    .where(
+      and(eq(outbox.id, row.id), eq(outbox.attempts, row.attempts), inArray(outbox.status, ['pending', 'failed'])),
+    );
   const log = { outboxId: row.id, topic: row.topic, attempts: row.attempts, error: lastError };
   if (dead) ctx.log.error(log, 'outbox message dead after the last attempt');
   else ctx.log.warn(log, 'outbox delivery failed; will retry');

@@ -35,7 +35,9 @@ export const outboxViewColumns = {
 };
 
 /** A delivered or dead message has no next attempt. */
-export const presentOutboxRow = (r: Omit<OutboxMessageView, 'nextAttemptAt'> & { nextAttemptAt: Date }): OutboxMessageView => ({
+export const presentOutboxRow = (
+  r: Omit<OutboxMessageView, 'nextAttemptAt'> & { nextAttemptAt: Date },
+): OutboxMessageView => ({
   ...r,
   nextAttemptAt: r.status === 'pending' || r.status === 'failed' ? r.nextAttemptAt : null,
 });

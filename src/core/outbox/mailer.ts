@@ -14,7 +14,8 @@ export interface Mailer {
 }
 
 /** First 16 hex digits of SHA-256 of the lower-cased address. */
-export const recipientHash = (to: string) => createHash('sha256').update(to.trim().toLowerCase()).digest('hex').slice(0, 16);
+export const recipientHash = (to: string) =>
+  createHash('sha256').update(to.trim().toLowerCase()).digest('hex').slice(0, 16);
 
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, log: FastifyBaseLogger): Mailer {
   if (!config.smtpUrl) {

@@ -2,7 +2,9 @@
 import type { Actor } from '../auth/roles';
 import { forbidden } from '../http/errors';
 
-export type OutboxScope = { all: true; role: 'platform_admin' } | { all: false; role: 'admin_instansi'; agencyIds: string[] };
+export type OutboxScope =
+  | { all: true; role: 'platform_admin' }
+  | { all: false; role: 'admin_instansi'; agencyIds: string[] };
 
 export function outboxScope(actor: Actor): OutboxScope {
   if (actor.kind !== 'staff') throw forbidden();

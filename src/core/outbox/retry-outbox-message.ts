@@ -10,19 +10,34 @@ import { type OutboxMessageView, outboxViewColumns, presentOutboxRow } from './l
 import { type OutboxScope, inScope } from './policy';
 import { outbox } from './schema';
 
-export async function retryOutboxMessage(ctx: AppContext, actor: Actor, scope: OutboxScope, id: number): Promise<OutboxMessageView> {
+export async function retryOutboxMessage(
+  ctx: AppContext,
+  actor: Actor,
+  scope: OutboxScope,
+  id: number,
+): Promise<OutboxMessageView> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: outbox.id, topic: outbox.topic, status: outbox.status, attempts: outbox.attempts, agencyId: outbox.agencyId })
+      .select({
+        id: outbox.id,
+        topic: outbox.topic,
+        status: outbox.status,
+        attempts: outbox.attempts,
+        agencyId: outbox.agencyId,
+      })
       .from(outbox)
       .where(eq(outbox.id, id))
       .for('update');
-    if (!row || !inScope(scope, row.agencyId)) throw notFound(text('Pesan keluar tidak ditemukan.', 'Outbox message not found.'));
+    if (!row || !inScope(scope, row.agencyId))
+      throw notFound(text('Pesan keluar tidak ditemukan.', 'Outbox message not found.'));
     if (row.status !== 'failed' && row.status !== 'dead') {
       throw conflict(
         'NOT_RETRYABLE',
-        text('Hanya pesan yang gagal atau mati yang dapat dikirim ulang.', 'Only failed or dead messages can be retried.'),
+        text(
+          'Hanya pesan yang gagal atau mati yang dapat dikirim ulang.',
+          'Only failed or dead messages can be retried.',
+        ),
         { status: row.status },
       );
     }

@@ -7,7 +7,12 @@ import { listOutboxMessages } from './list-outbox-messages';
 import { outboxScope } from './policy';
 import { retryOutboxMessage } from './retry-outbox-message';
 
-const Status = Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('failed'), Type.Literal('dead')]);
+const Status = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('sent'),
+  Type.Literal('failed'),
+  Type.Literal('dead'),
+]);
 // Dates leave as ISO 8601 (the serialiser formats Date values of a date-time string).
 const Instant = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
 

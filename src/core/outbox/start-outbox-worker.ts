@@ -20,7 +20,10 @@ export function startOutboxWorker(
         const r = await deliverDueMessages(ctx, handlers, { ...opts, batchSize });
         full = r.claimed === batchSize;
       } catch (err) {
-        ctx.log.error({ err: { message: (err as Error).message, code: (err as { code?: unknown }).code } }, 'outbox pass failed');
+        ctx.log.error(
+          { err: { message: (err as Error).message, code: (err as { code?: unknown }).code } },
+          'outbox pass failed',
+        );
         full = false;
       }
     }

@@ -53,7 +53,16 @@ export const FormFieldSchema = Type.Object({
   /** Stable key, e.g. 'nik_pemohon'. */
   key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', maxLength: 40 }),
   label: Bilingual,
-  type: Type.Union(FIELD_TYPES.map((t) => Type.Literal(t))),
+  type: Type.Union([
+    Type.Literal('text'),
+    Type.Literal('number'),
+    Type.Literal('date'),
+    Type.Literal('choice'),
+    Type.Literal('region'),
+    Type.Literal('nik'),
+    Type.Literal('nib'),
+    Type.Literal('file'),
+  ]),
   required: Type.Boolean(),
   help: Type.Optional(Bilingual),
   /** text: maximum length (default 500). */
@@ -64,7 +73,12 @@ export const FormFieldSchema = Type.Object({
   /** choice: the allowed values. */
   options: Type.Optional(Type.Array(Type.Object({ value: Str(100), label: Bilingual }), { minItems: 1, maxItems: 50 })),
   /** file: allowed types and the largest size. */
-  allowedTypes: Type.Optional(Type.Array(Type.Union(FILE_MIMES.map((m) => Type.Literal(m))), { minItems: 1, maxItems: 4 })),
+  allowedTypes: Type.Optional(
+    Type.Array(
+      Type.Union([Type.Literal('application/pdf'), Type.Literal('image/jpeg'), Type.Literal('image/png'), Type.Literal('image/webp')]),
+      { minItems: 1, maxItems: 4 },
+    ),
+  ),
   maxSizeKb: Type.Optional(Type.Integer({ minimum: 1, maximum: 102_400 })),
 });
 export type FormField = Static<typeof FormFieldSchema>;
@@ -74,7 +88,7 @@ export type StepRole = (typeof STEP_ROLES)[number];
 
 export const WorkflowStepSchema = Type.Object({
   name: Bilingual,
-  role: Type.Union(STEP_ROLES.map((r) => Type.Literal(r))),
+  role: Type.Union([Type.Literal('operator_unit'), Type.Literal('kepala_unit'), Type.Literal('admin_instansi')]),
   unitId: Type.String({ format: 'uuid' }),
   /** This step's share of the service's time limit, in working days. */
   days: Type.Integer({ minimum: 0, maximum: 365 }),

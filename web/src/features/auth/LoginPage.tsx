@@ -23,17 +23,19 @@ export function LoginPage() {
   const login = useMutation({
     mutationFn: () => logIn(email.trim(), password),
     onSuccess: async (r) => {
-      if (r.status === 'ok' && r.user?.kind === 'citizen') {
+      const status = r.status;
+      if (status === 'ok' && r.user?.kind === 'citizen') {
         await logOut();
         setCitizen(true);
         return;
       }
-      if (r.status === 'ok') {
+      if (status === 'ok') {
         await client.invalidateQueries({ queryKey: ME_KEY });
         navigate(from ?? '/konsol', { replace: true });
         return;
       }
-      client.setQueryData<SessionView>(ME_KEY, { state: 'second_factor', step: r.status });
+      const view: SessionView = { state: 'second_factor', step: status };
+      client.setQueryData(ME_KEY, view);
       navigate('/konsol/verifikasi', { replace: true, state: { from } });
     },
   });

@@ -6,6 +6,7 @@ import { usePageTitle } from '../../components/page-title';
 import { Empty, ErrorAlert, Loading, Notice } from '../../components/Status';
 import { formatDate } from '../../lib/format';
 import { type MessageKey, useI18n } from '../../lib/i18n/i18n';
+import { useMe } from '../console/me-context';
 import { type HolidayKind, useHolidayMutations, useHolidays } from './calendar-api';
 
 const KIND_KEY: Record<HolidayKind, MessageKey> = {
@@ -20,13 +21,14 @@ export function CalendarPage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const years = [thisYear - 1, thisYear, thisYear + 1];
-  const holidays = useHolidays(year);
-  const { remove } = useHolidayMutations();
+  const slug = useMe().agency?.slug;
+  const holidays = useHolidays(slug, year);
+  const { remove } = useHolidayMutations(slug);
   return (
     <>
       <h1>{t('calendar.title')}</h1>
       <p className="lead">{t('calendar.lead')}</p>
-      <AddDayOff year={year} />
+      <AddDayOff slug={slug} />
       <section aria-labelledby="holidays-title">
         <h2 id="holidays-title">{t('calendar.listTitle', { year })}</h2>
         <div className="form inline-form">
@@ -52,7 +54,7 @@ export function CalendarPage() {
                 <div>
                   <time dateTime={h.date}>{formatDate(h.date, lang)}</time>
                   <span className="holiday-name">{h.name}</span>
-                  <span className="badge">{t(KIND_KEY[h.kind] ?? 'calendar.kind.libur_instansi')}</span>
+                  <span className="badge">{t(KIND_KEY[h.kind])}</span>
                 </div>
                 {h.kind === 'libur_instansi' ? (
                   <button
@@ -74,9 +76,9 @@ export function CalendarPage() {
   );
 }
 
-function AddDayOff({ year }: { year: number }) {
+function AddDayOff({ slug }: { slug: string | undefined }) {
   const { t, lang } = useI18n();
-  const { add } = useHolidayMutations();
+  const { add } = useHolidayMutations(slug);
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
   const [added, setAdded] = useState<string | null>(null);
@@ -104,7 +106,7 @@ function AddDayOff({ year }: { year: number }) {
         </div>
         <ErrorAlert error={add.error} />
         {added ? <Notice>{added}</Notice> : null}
-        <button type="submit" className="button" disabled={add.isPending}>
+        <button type="submit" className="button" disabled={add.isPending || !slug}>
           {t('calendar.add')}
         </button>
       </form>

@@ -10,29 +10,40 @@ export interface Holiday {
   kind: HolidayKind;
   name: string;
   agencyId: string | null;
-  source?: 'skb' | 'admin';
+  source: 'skb' | 'admin';
 }
 
-export function useHolidays(year: number) {
+interface HolidaysAnswer {
+  year: number;
+  agency: { slug: string; name: string } | null;
+  timeZone: string;
+  holidays: Holiday[];
+}
+
+/** National days and the agency's own days off in `year`, by date. */
+export function useHolidays(agencySlug: string | undefined, year: number) {
   return useQuery({
-    queryKey: ['holidays', year],
+    queryKey: ['holidays', agencySlug, year],
     queryFn: async () => {
-      const r = await api.get<Holiday[] | { items: Holiday[] }>(`/calendar/holidays?year=${year}`);
-      return (Array.isArray(r) ? r : r.items).slice().sort((a, b) => a.date.localeCompare(b.date));
+      const params = new URLSearchParams({ year: String(year) });
+      if (agencySlug) params.set('agency', agencySlug);
+      const r = await api.get<HolidaysAnswer>(`/calendar/holidays?${params}`);
+      return r.holidays.slice().sort((a, b) => a.date.localeCompare(b.date));
     },
   });
 }
 
-export function useHolidayMutations() {
+export function useHolidayMutations(agencySlug: string | undefined) {
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: ['holidays'] });
   return {
     add: useMutation({
-      mutationFn: (body: { date: string; name: string }) => api.post<Holiday>('/calendar/holidays', body),
+      mutationFn: (body: { date: string; name: string }) =>
+        api.post<Holiday>('/calendar/holidays', { ...body, kind: 'libur_instansi', agency: agencySlug }),
       onSuccess: refresh,
     }),
     remove: useMutation({
-      mutationFn: (id: string) => api.delete<void>(`/calendar/holidays/${seg(id)}`),
+      mutationFn: (id: string) => api.delete<Holiday>(`/calendar/holidays/${seg(id)}`),
       onSuccess: refresh,
     }),
   };

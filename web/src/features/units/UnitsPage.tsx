@@ -69,7 +69,7 @@ function CreateUnit({ slug, tree }: { slug: string; tree: UnitNode[] }) {
           <option value="">{t('units.topLevel')}</option>
           <UnitOptions tree={tree} />
         </SelectField>
-        <TextField label={t('units.name')} name="unit-name" required minLength={2} maxLength={160} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField label={t('units.name')} name="unit-name" required minLength={1} maxLength={200} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
         <SelectField label={t('units.kind')} value={kind} onChange={(e) => isUnitKind(e.target.value) && setKind(e.target.value)}>
           {UNIT_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -105,7 +105,7 @@ function TreeNode({ node, slug }: { node: UnitNode; slug: string }) {
       <div className="tree-row">
         {editing ? (
           <form className="form inline-form" onSubmit={submit} aria-label={t('units.renameLabel', { name: node.name })}>
-            <TextField label={t('units.newName', { name: node.name })} required minLength={2} maxLength={160} value={name} onChange={(e) => setName(e.target.value)} ref={editRef} />
+            <TextField label={t('units.newName', { name: node.name })} required minLength={1} maxLength={200} value={name} onChange={(e) => setName(e.target.value)} ref={editRef} />
             <div className="actions">
               <button type="submit" className="button button-small" disabled={rename.isPending}>
                 {t('common.save')}

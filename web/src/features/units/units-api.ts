@@ -8,11 +8,17 @@ export interface Unit {
   agencyId: string;
   parentId: string | null;
   name: string;
-  kind: UnitKind | string;
+  kind: UnitKind;
   path: string;
   depth: number;
   active: boolean;
-  regionCode?: string | null;
+  regionCode: string | null;
+}
+
+interface UnitTreeAnswer {
+  agency: { id: string; slug: string; name: string };
+  /** Depth first, siblings by name. */
+  units: Unit[];
 }
 
 export const unitsKey = (slug: string) => ['units', slug] as const;
@@ -21,8 +27,8 @@ export function useUnits(agencySlug: string | undefined) {
   return useQuery({
     queryKey: unitsKey(agencySlug ?? ''),
     queryFn: async () => {
-      const r = await api.get<Unit[] | { items: Unit[] }>(`/agencies/${seg(agencySlug ?? '')}/units`);
-      return Array.isArray(r) ? r : r.items;
+      const r = await api.get<UnitTreeAnswer>(`/agencies/${seg(agencySlug ?? '')}/units?includeInactive=true`);
+      return r.units;
     },
     enabled: Boolean(agencySlug),
   });

@@ -1,0 +1,11 @@
+import { loadConfig } from './src/config';
+import { openDatabase } from './src/core/db/client';
+import { prepareDatabase } from './src/bootstrap';
+import { systemClock } from './src/core/context';
+import pino from 'pino';
+const t = Date.now();
+const database = await openDatabase({});
+const config = loadConfig({ PAMONG_DATA_DIR: '/tmp/scratch/data' });
+await prepareDatabase({ config, database, db: database.db, clock: systemClock, log: pino({ level: 'silent' }) }, { seedDemo: true });
+console.log('ok', Date.now() - t);
+await database.close();

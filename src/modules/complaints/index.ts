@@ -1,0 +1,60 @@
+// The complaints module (pengaduan, aspirasi, permintaan informasi; SP4N-LAPOR! style, "no wrong door").
+// Public face for other modules and doors: submitComplaint (the one intake use case every door calls),
+// decideRoute / rerouteComplaint (routing), getStats (command centre), and the outbox topics
+// 'complaints.closed' (payload per the module conventions) and 'complaints.reporter_notice' (internal).
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../../core/auth/roles';
+import type { AppContext } from '../../core/context';
+import { registerAttachmentAuthorizer } from '../../core/files/authorizers';
+import type { PamongModule } from '../../core/module';
+import adminRoutes from './admin-routes';
+import { getStats } from './get-stats';
+import { sendReporterNotice } from './notify-reporter';
+import { assertCanRead } from './policy';
+import { REPORTER_NOTICE_TOPIC } from './record-change';
+import { complaints } from './schema';
+import routes from './routes';
+import { runEscalations } from './run-escalations';
+import { seedComplaintsDemo } from './seed-demo';
+
+export { submitComplaint, type SubmitComplaintInput, type SubmittedComplaint } from './submit-complaint';
+export { decideRoute, rerouteComplaint, type RouteDecision, type RouteQuery } from './route-complaint';
+export { getStats, type ComplaintStats } from './get-stats';
+export { CLOSED_TOPIC, REPORTER_NOTICE_TOPIC } from './record-change';
+export { KINDS, SOURCES, STATUSES, VISIBILITIES, type ComplaintKind, type ComplaintStatus, type Source, type Visibility } from './states';
+
+/** Staff who may read the complaint, or the citizen account that filed it (anonymous reporters: preview by claim token only). */
+async function mayDownload(ctx: AppContext, actor: Actor, a: { ownerId: string | null }): Promise<boolean> {
+  if (!a.ownerId) return false;
+  const [row] = await ctx.db
+    .select({ agencyId: complaints.agencyId, unitId: complaints.unitId, supportUnitIds: complaints.supportUnitIds, reporterUserId: complaints.reporterUserId })
+    .from(complaints)
+    .where(eq(complaints.id, a.ownerId))
+    .limit(1);
+  if (!row) return false;
+  if (actor.kind === 'citizen') return row.reporterUserId === actor.userId;
+  if (actor.kind !== 'staff') return false;
+  try {
+    await assertCanRead(ctx.db, actor, row);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+registerAttachmentAuthorizer('complaint', mayDownload);
+
+export const complaintsModule: PamongModule = {
+  name: 'complaints',
+  routes: async (app, opts) => {
+    await app.register(routes, opts);
+    await app.register(adminRoutes, opts);
+  },
+  seedDemo: seedComplaintsDemo,
+  events: { [REPORTER_NOTICE_TOPIC]: sendReporterNotice },
+  stats: {
+    complaints: (ctx, q) => getStats(ctx.db, q.agencyId),
+  },
+  jobs: [{ name: 'complaints.escalations', everyMs: 60_000, run: async (ctx) => void (await runEscalations(ctx)) }],
+};
+
