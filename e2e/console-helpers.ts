@@ -3,7 +3,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../src/core/auth/seed-demo-accounts';
-import { type E2E, axeCheck, nextTotpStep, totpNow } from './harness';
+import { type E2E, axeCheck, nextTotpStep, snap, totpNow } from './harness';
 
 /** What the tests learnt at enrolment, per e-mail: the secret shown on the page and the recovery codes. */
 export const enrolled = new Map<string, { secret: string; recoveryCodes: string[] }>();
@@ -20,7 +20,12 @@ export async function fillLogin(page: Page, email: string, password = DEMO_PASSW
  * Signs `email` in through the pages and lands in the console. First time: enrols TOTP (QR code and secret
  * shown), keeps the ten recovery codes. Later: a fresh TOTP code, or a recovery code when asked.
  */
-export async function signIn(e2e: E2E, page: Page, email: string, opts: { useRecoveryCode?: boolean; check?: boolean } = {}): Promise<void> {
+export async function signIn(
+  e2e: E2E,
+  page: Page,
+  email: string,
+  opts: { useRecoveryCode?: boolean; check?: boolean } = {},
+): Promise<void> {
   const check = opts.check ?? true;
   await fillLogin(page, email);
   const step = page.getByRole('heading', { level: 1, name: /^(Pasang aplikasi autentikator|Verifikasi dua langkah)$/ });
@@ -28,10 +33,14 @@ export async function signIn(e2e: E2E, page: Page, email: string, opts: { useRec
   if ((await step.textContent()) === 'Pasang aplikasi autentikator') {
     const qr = page.getByRole('img', { name: 'Kode QR untuk aplikasi autentikator' });
     await qr.waitFor();
-    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/(png|svg\+xml);base64,/);
+    // The QR code really renders (a broken data URL has no natural size).
+    await page.waitForFunction(() => (document.querySelector('img.qr') as HTMLImageElement | null)?.complete === true);
+    expect(await qr.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     if (check) await axeCheck(page, `TOTP enrolment of ${email}`);
+    await snap(page, 'totp-enrol');
     await page.getByLabel('Kode autentikator').fill(await totpNow(e2e.t, secret));
     await page.getByRole('button', { name: 'Verifikasi' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kode pemulihan Anda' }).waitFor();
@@ -39,6 +48,7 @@ export async function signIn(e2e: E2E, page: Page, email: string, opts: { useRec
     expect(recoveryCodes).toHaveLength(10);
     for (const c of recoveryCodes) expect(c).toMatch(/^[0-9a-z]{5}-[0-9a-z]{5}$/);
     if (check) await axeCheck(page, `recovery codes of ${email}`);
+    await snap(page, 'recovery-codes');
     enrolled.set(email, { secret, recoveryCodes });
     await page.getByRole('button', { name: 'Saya sudah menyimpan kode ini' }).click();
   } else {
@@ -56,7 +66,11 @@ export async function signIn(e2e: E2E, page: Page, email: string, opts: { useRec
     }
     await page.getByRole('button', { name: 'Verifikasi' }).click();
   }
-  await page.getByRole('heading', { level: 1, name: /^Selamat datang, / }).or(page.getByRole('navigation', { name: 'Navigasi konsol' })).first().waitFor();
+  await page
+    .getByRole('heading', { level: 1, name: /^Selamat datang, / })
+    .or(page.getByRole('navigation', { name: 'Navigasi konsol' }))
+    .first()
+    .waitFor();
 }
 
 /** Picks the <option> whose text (tree indentation aside) is `name`. */

@@ -38,8 +38,12 @@ const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'
 
 /** Builds web/dist when it is missing or older than web/src (the same script `npm start` runs). */
 export function ensureWebBuilt(): void {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build-web-if-needed.mjs'), '--quiet'], { cwd: root, stdio: 'inherit' });
-  if (!fs.existsSync(path.join(root, 'web/dist/index.html'))) throw new Error('web/dist/index.html is missing after the build');
+  execFileSync(process.execPath, [path.join(root, 'scripts/build-web-if-needed.mjs'), '--quiet'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (!fs.existsSync(path.join(root, 'web/dist/index.html')))
+    throw new Error('web/dist/index.html is missing after the build');
 }
 
 export interface E2E {
@@ -54,7 +58,9 @@ export interface E2E {
 /** Starts the app and Chromium for this test file; everything is closed in afterAll. */
 export async function startE2E(): Promise<E2E> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium package (browser tests never skip)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium package (browser tests never skip)`,
+    );
   }
   ensureWebBuilt();
   const t = await createTestApp({ now: E2E_NOW });
@@ -75,7 +81,12 @@ export async function startE2E(): Promise<E2E> {
     baseUrl,
     browser,
     async newPage(viewport = { width: 1280, height: 800 }) {
-      const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        viewport,
+        locale: 'id-ID',
+        timezoneId: 'Asia/Jakarta',
+      });
       contexts.push(context);
       const page = await context.newPage();
       // The browser shows the server's (test) time; timers keep running.
@@ -101,7 +112,9 @@ export async function axeCheck(page: Page, label = page.url()): Promise<void> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({
       id: v.id,
@@ -113,7 +126,10 @@ export async function axeCheck(page: Page, label = page.url()): Promise<void> {
   });
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad
-    .map((v) => `- ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`).join('\n    ')}`)
+    .map(
+      (v) =>
+        `- ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`).join('\n    ')}`,
+    )
     .join('\n');
   expect(bad.length, `axe found serious/critical violations on ${label}:\n${report}`).toBe(0);
 }

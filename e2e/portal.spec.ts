@@ -1,8 +1,10 @@
 // The citizen portal in a real browser: the home page, the language switch, and the tracking lookup on a
 // 360 px wide phone. axe-core checks every page visited.
+import { and, asc, eq, like } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
+import { regions } from '../src/core/org/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, PHONE, axeCheck, startE2E } from './harness';
+import { type E2E, PHONE, axeCheck, snap, startE2E } from './harness';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -27,6 +29,7 @@ describe('citizen portal', () => {
     // Complaints and applications come with later modules: shown as upcoming, not as dead links.
     expect(await page.getByText('Segera hadir').count()).toBe(2);
     await axeCheck(page, 'home (360 px)');
+    await snap(page, 'home-360');
     // Nothing is wider than the phone's screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   });
@@ -37,11 +40,9 @@ describe('citizen portal', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Local government services, from anywhere' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).toEqual([
-      'Home',
-      'Track a report',
-      'Staff console',
-    ]);
+    expect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).toEqual(
+      ['Home', 'Track a report', 'Staff console'],
+    );
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     await axeCheck(page, 'home in English');
 
@@ -74,6 +75,7 @@ describe('citizen portal', () => {
       'Tidak ada laporan atau permohonan dengan kode ADU-0000-TIDAKADA. Periksa kembali penulisan kodenya.',
     );
     await axeCheck(page, 'tracking not found (360 px)');
+    await snap(page, 'track-not-found-360');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     // The same page in English.
@@ -81,46 +83,55 @@ describe('citizen portal', () => {
     await page.getByRole('heading', { name: 'Code not found' }).waitFor();
   });
 
-  it('shows what the tracking API answers: type, status and the handling history', async () => {
-    // GET /api/v1/track/:code belongs to the modules that file things (complaints, services); until one
-    // exists this test answers for it, in the shape the page renders: { code, kind, status, statusLabel, timeline }.
+  it('finds a filed complaint by its code on a 360 px phone, without showing the report itself', async () => {
+    // A citizen filed a complaint (through the API, as the complaint form will).
+    const [desa] = await e2e.t.ctx.db
+      .select({ code: regions.code })
+      .from(regions)
+      .where(and(eq(regions.level, 4), like(regions.code, '36.73.%')))
+      .orderBy(asc(regions.code))
+      .limit(1);
+    const filed = await e2e.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/complaints',
+      payload: {
+        agency: 'kota-serang',
+        kind: 'pengaduan',
+        title: 'Lampu jalan padam di depan sekolah',
+        description: 'Sudah dua minggu lampu jalan di depan SD padam, jalan gelap pada malam hari.',
+        regionCode: desa!.code,
+      },
+    });
+    expect(filed.statusCode).toBe(201);
+    const { code } = filed.json() as { code: string };
+
     const page = await e2e.newPage(PHONE);
-    await page.route('**/api/v1/track/ADU-2026-000123', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          code: 'ADU-2026-000123',
-          kind: 'complaint',
-          status: 'in_progress',
-          statusLabel: { id: 'Sedang ditindaklanjuti', en: 'Being followed up' },
-          timeline: [
-            { at: '2026-03-02T02:15:00Z', status: 'received', statusLabel: { id: 'Diterima', en: 'Received' } },
-            {
-              at: '2026-03-03T04:00:00Z',
-              status: 'in_progress',
-              statusLabel: { id: 'Diteruskan ke unit', en: 'Forwarded to the unit' },
-              note: { id: 'Diteruskan ke Dinas PUPR.', en: 'Forwarded to the public works office.' },
-            },
-          ],
-        }),
-      }),
-    );
-    await page.goto('/lacak/ADU-2026-000123');
+    await page.goto('/lacak');
+    await page.getByLabel('Kode pelacakan').fill(code);
+    await page.getByRole('button', { name: 'Lacak', exact: true }).click();
     await page.getByRole('heading', { name: 'Hasil pelacakan' }).waitFor();
     const facts = page.locator('dl.facts');
-    expect(await facts.locator('dt').allTextContents()).toEqual(['Kode', 'Jenis', 'Status']);
-    expect(await facts.locator('dd').allTextContents()).toEqual(['ADU-2026-000123', 'Pengaduan', 'Sedang ditindaklanjuti']);
-    const steps = page.locator('ol.timeline > li');
-    expect(await steps.count()).toBe(2);
-    expect(await steps.nth(0).locator('time').textContent()).toBe('2 Mar 2026, 09.15');
-    expect(await steps.nth(1).textContent()).toContain('Diteruskan ke unitDiteruskan ke Dinas PUPR.');
-    await axeCheck(page, 'tracking result (360 px)');
+    expect(await facts.locator('dt').allTextContents()).toEqual(['Kode', 'Jenis', 'Status', 'Diterima']);
+    expect(await facts.locator('dd').first().textContent()).toBe(code);
+    expect(await facts.locator('dd').nth(1).textContent()).toBe('Pengaduan');
+    expect(await facts.locator('dd').nth(2).textContent()).toBe('Diterima');
+    expect(await facts.locator('dd').nth(3).textContent()).toBe('2 Mar 2026, 09.00');
+    const first = page.locator('ol.timeline > li').first();
+    expect(await first.locator('time').textContent()).toBe('2 Mar 2026, 09.00');
+    expect(await first.locator('strong').textContent()).toBe('Laporan diterima');
+    expect(await first.locator('.timeline-status').textContent()).toBe('Status: Diterima');
+    // Without the secret, the report's own words stay private.
+    expect(await page.getByText('Lampu jalan padam di depan sekolah').count()).toBe(0);
+    await axeCheck(page, 'tracking a filed complaint (360 px)');
+    await snap(page, 'track-result-360');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Tracking result' }).waitFor();
-    expect(await facts.locator('dd').allTextContents()).toEqual(['ADU-2026-000123', 'Complaint', 'Being followed up']);
-    expect(await steps.nth(0).locator('time').textContent()).toBe('2 Mar 2026, 09:15');
+    expect(await facts.locator('dd').nth(1).textContent()).toBe('Complaint');
+    expect(await facts.locator('dd').nth(2).textContent()).toBe('Received');
+    expect(await facts.locator('dd').nth(3).textContent()).toBe('2 Mar 2026, 09:00');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
   });
 
   it('answers an unknown address with a page in the portal, not a server error', async () => {

@@ -44,7 +44,11 @@ export async function buildWebIfNeeded({ quiet = false } = {}) {
     // A production bundle even when called from a test run (NODE_ENV=test would bundle React's dev build).
     process.env.NODE_ENV = 'production';
     const { build } = await import('vite');
-    await build({ configFile: path.join(webDir, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'warn' : 'info' });
+    await build({
+      configFile: path.join(webDir, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: quiet ? 'warn' : 'info',
+    });
     return true;
   } finally {
     await release();

@@ -63,8 +63,8 @@ export function anonymous(t: TestApp): Agent {
  * automatically once the test clock passes its expiry.
  */
 export async function loginAs(t: TestApp, role: AgentRole, opts: { fresh?: boolean } = {}): Promise<Agent> {
-  let perApp = agents.get(t);
-  if (!perApp) agents.set(t, (perApp = new Map()));
+  const perApp = agents.get(t) ?? new Map<string, { agent: Promise<Agent>; expiresAt: number }>();
+  agents.set(t, perApp);
   const cached = perApp.get(role);
   if (cached && !opts.fresh && t.clock.now().getTime() < cached.expiresAt) return cached.agent;
   const expiresAt = t.clock.now().getTime() + t.ctx.config.sessionTtlHours * 3600_000 - 60_000;
@@ -77,12 +77,22 @@ export async function loginAs(t: TestApp, role: AgentRole, opts: { fresh?: boole
 /** Signs in any account by e-mail and password through the real routes (enrolling TOTP if needed). */
 export async function loginWith(t: TestApp, email: string, password: string): Promise<Agent> {
   const remoteAddress = nextAddress();
-  const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress });
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+    remoteAddress,
+  });
   if (login.statusCode !== 200) throw new Error(`login of ${email} failed: ${login.statusCode} ${login.body}`);
   const cookieRow = login.cookies.find((c) => c.name === SESSION_COOKIE);
   if (!cookieRow) throw new Error(`login of ${email} set no session cookie`);
   const body = login.json() as { status: string; csrfToken: string; user?: { id: string } };
-  const agent = makeAgent(t, { userId: '', csrfToken: body.csrfToken, cookie: `${SESSION_COOKIE}=${cookieRow.value}`, email });
+  const agent = makeAgent(t, {
+    userId: '',
+    csrfToken: body.csrfToken,
+    cookie: `${SESSION_COOKIE}=${cookieRow.value}`,
+    email,
+  });
   if (body.status === 'ok') return { ...agent, userId: body.user!.id };
 
   let code: string;
@@ -93,12 +103,17 @@ export async function loginWith(t: TestApp, email: string, password: string): Pr
   } else {
     code = await nextCode(t, email);
   }
-  const verify = await agent.inject({ method: 'POST', url: '/api/v1/auth/totp/verify', payload: { code }, remoteAddress });
+  const verify = await agent.inject({
+    method: 'POST',
+    url: '/api/v1/auth/totp/verify',
+    payload: { code },
+    remoteAddress,
+  });
   if (verify.statusCode !== 200) throw new Error(`TOTP verification of ${email} failed: ${verify.body}`);
   const v = verify.json() as { user: { id: string }; recoveryCodes?: string[] };
   if (v.recoveryCodes) {
-    let perApp = recoveryCodes.get(t);
-    if (!perApp) recoveryCodes.set(t, (perApp = new Map()));
+    const perApp = recoveryCodes.get(t) ?? new Map<string, string[]>();
+    recoveryCodes.set(t, perApp);
     perApp.set(email, v.recoveryCodes);
   }
   return { ...agent, userId: v.user.id };

@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       const { rows } = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname LIKE 'pamong_t_%' OR datname = $1`,
+        `SELECT datname FROM pg_database WHERE datname LIKE 'pamong\\_t\\_${process.pid}\\_%' OR datname = $1`,
         [templateDb],
       );
       for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);

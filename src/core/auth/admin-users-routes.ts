@@ -32,7 +32,12 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
     '/admin/users',
     {
       config: { policy },
-      schema: { tags, summary: 'Daftar pengguna staf instansi / Staff users of an agency', querystring: ListUsersQuery, response: { 200: UserPage } },
+      schema: {
+        tags,
+        summary: 'Daftar pengguna staf instansi / Staff users of an agency',
+        querystring: ListUsersQuery,
+        response: { 200: UserPage },
+      },
     },
     async (req) => listUsers(ctx, staff(req.actor), req.query),
   );
@@ -56,7 +61,13 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
     '/admin/users/:id/deactivate',
     {
       config: { policy },
-      schema: { tags, summary: 'Nonaktifkan pengguna / Deactivate a user', params: UserParams, querystring: LangQuery, response: { 200: AdminUser } },
+      schema: {
+        tags,
+        summary: 'Nonaktifkan pengguna / Deactivate a user',
+        params: UserParams,
+        querystring: LangQuery,
+        response: { 200: AdminUser },
+      },
     },
     async (req) => setUserActive(ctx, staff(req.actor), req.params.id, false),
   );
@@ -65,7 +76,13 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
     '/admin/users/:id/reactivate',
     {
       config: { policy },
-      schema: { tags, summary: 'Aktifkan kembali pengguna / Reactivate a user', params: UserParams, querystring: LangQuery, response: { 200: AdminUser } },
+      schema: {
+        tags,
+        summary: 'Aktifkan kembali pengguna / Reactivate a user',
+        params: UserParams,
+        querystring: LangQuery,
+        response: { 200: AdminUser },
+      },
     },
     async (req) => setUserActive(ctx, staff(req.actor), req.params.id, true),
   );
@@ -76,7 +93,7 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
       config: { policy },
       schema: {
         tags,
-        summary: 'Atur ulang autentikator pengguna / Reset a user\'s authenticator',
+        summary: "Atur ulang autentikator pengguna / Reset a user's authenticator",
         params: UserParams,
         querystring: LangQuery,
         response: { 204: { type: 'null' } },
@@ -108,7 +125,13 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
     '/admin/users/:id/grants/:grantId',
     {
       config: { policy },
-      schema: { tags, summary: 'Cabut peran / Revoke a role', params: GrantParams, querystring: LangQuery, response: { 204: { type: 'null' } } },
+      schema: {
+        tags,
+        summary: 'Cabut peran / Revoke a role',
+        params: GrantParams,
+        querystring: LangQuery,
+        response: { 204: { type: 'null' } },
+      },
     },
     async (req, reply) => {
       await revokeGrant(ctx, staff(req.actor), req.params.id, req.params.grantId);

@@ -27,9 +27,15 @@ describe('pamong user create', () => {
   it('refuses an unknown role, agency or unit, and a weak password, creating nothing', async () => {
     const base = ['--email', 'budi@banten.pamong.test', '--name', 'Budi'];
     expect((await run(...base, '--agency', 'banten', '--role', 'raja')).error).toMatch(/^Peran tidak dikenal/);
-    expect((await run(...base, '--agency', 'atlantis', '--role', 'ppid')).error).toBe('Instansi "atlantis" tidak ditemukan. / No agency "atlantis".');
-    expect((await run(...base, '--agency', 'banten', '--role', 'ppid', '--unit', 'nope')).error).toMatch(/^Unit tidak ditemukan/);
-    expect((await run(...base, '--agency', 'banten', '--role', 'ppid', '--password', 'pendek')).error).toMatch(/^Kata sandi minimal 10/);
+    expect((await run(...base, '--agency', 'atlantis', '--role', 'ppid')).error).toBe(
+      'Instansi "atlantis" tidak ditemukan. / No agency "atlantis".',
+    );
+    expect((await run(...base, '--agency', 'banten', '--role', 'ppid', '--unit', 'nope')).error).toMatch(
+      /^Unit tidak ditemukan/,
+    );
+    expect((await run(...base, '--agency', 'banten', '--role', 'ppid', '--password', 'pendek')).error).toMatch(
+      /^Kata sandi minimal 10/,
+    );
     const login = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -39,7 +45,16 @@ describe('pamong user create', () => {
   });
 
   it('creates an account with a generated password that signs in (then enrols TOTP)', async () => {
-    const r = await run('--email', 'Sekda@Banten.Pamong.test', '--name', 'Sekretaris Daerah', '--agency', 'banten', '--role', 'pimpinan');
+    const r = await run(
+      '--email',
+      'Sekda@Banten.Pamong.test',
+      '--name',
+      'Sekretaris Daerah',
+      '--agency',
+      'banten',
+      '--role',
+      'pimpinan',
+    );
     expect(r.error).toBeUndefined();
     expect(r.out[0]).toBe('Akun dibuat / account created: sekda@banten.pamong.test (pimpinan)');
     const password = r.out[1]!.replace('Kata sandi / password: ', '');
@@ -47,16 +62,33 @@ describe('pamong user create', () => {
     const agent = await loginWith(t, 'sekda@banten.pamong.test', password);
     const me = (await agent.inject({ method: 'GET', url: '/api/v1/auth/me' })).json();
     expect(me.grants).toEqual([expect.objectContaining({ role: 'pimpinan', unitId: null })]);
-    const audit = await t.ctx.db.select({ action: auditEntries.action, actorKind: auditEntries.actorKind }).from(auditEntries).where(eq(auditEntries.entityId, agent.userId));
+    const audit = await t.ctx.db
+      .select({ action: auditEntries.action, actorKind: auditEntries.actorKind })
+      .from(auditEntries)
+      .where(eq(auditEntries.entityId, agent.userId));
     expect(audit.slice(0, 2)).toEqual([
       { action: 'user.created', actorKind: 'system:cli' },
       { action: 'user.role_granted', actorKind: 'system:cli' },
     ]);
-    expect((await run('--email', 'sekda@banten.pamong.test', '--name', 'Lagi', '--agency', 'banten', '--role', 'ppid')).error).toMatch(/sudah dipakai/);
+    expect(
+      (await run('--email', 'sekda@banten.pamong.test', '--name', 'Lagi', '--agency', 'banten', '--role', 'ppid'))
+        .error,
+    ).toMatch(/sudah dipakai/);
   });
 
   it('uses the given password and prints none', async () => {
-    const r = await run('--email', 'ops@banten.pamong.test', '--name', 'Ops', '--agency', 'banten', '--role', 'admin_instansi', '--password', 'Rahasia-Ops-2026');
+    const r = await run(
+      '--email',
+      'ops@banten.pamong.test',
+      '--name',
+      'Ops',
+      '--agency',
+      'banten',
+      '--role',
+      'admin_instansi',
+      '--password',
+      'Rahasia-Ops-2026',
+    );
     expect(r.out).toEqual(['Akun dibuat / account created: ops@banten.pamong.test (admin_instansi)']);
     await loginWith(t, 'ops@banten.pamong.test', 'Rahasia-Ops-2026');
   });

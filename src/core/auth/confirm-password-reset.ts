@@ -13,7 +13,7 @@ export async function confirmPasswordReset(ctx: AppContext, input: { token: stri
   const now = ctx.clock.now();
   const userId = await peekToken(ctx.db, input.token, 'password_reset', now);
   const user = userId ? await findUserById(ctx.db, userId) : undefined;
-  if (!user || !user.active) throw invalidToken();
+  if (!user?.active) throw invalidToken();
   assertPasswordAcceptable(input.password, user.email);
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
@@ -21,7 +21,10 @@ export async function confirmPasswordReset(ctx: AppContext, input: { token: stri
     await spendAllTokens(tx, user.id, 'password_reset', now);
     await tx
       .update(users)
-      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
+      .set({
+        passwordHash,
+        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)`,
+      })
       .where(eq(users.id, user.id));
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
     await recordAudit(tx, {

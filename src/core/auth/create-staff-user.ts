@@ -25,7 +25,10 @@ export interface NewGrant {
 }
 
 export const emailTaken = () =>
-  conflict('EMAIL_TAKEN', text('Alamat e-mail ini sudah dipakai akun lain.', 'This e-mail address is used by another account.'));
+  conflict(
+    'EMAIL_TAKEN',
+    text('Alamat e-mail ini sudah dipakai akun lain.', 'This e-mail address is used by another account.'),
+  );
 
 /** Inserts the account and its grants and records both in the ledger (the caller checked permissions). */
 export async function insertStaffAccount(
@@ -122,10 +125,14 @@ export async function createStaffUser(
       now,
     });
     const token = await issueToken(tx, created.user.id, 'password_reset', INVITE_TTL_MS, now);
-    await enqueueEmail(tx, staffInviteMail(created.user.email, created.user.name, agency.name, resetLink(ctx.config.publicUrl, token)), {
-      now,
-      agencyId,
-    });
+    await enqueueEmail(
+      tx,
+      staffInviteMail(created.user.email, created.user.name, agency.name, resetLink(ctx.config.publicUrl, token)),
+      {
+        now,
+        agencyId,
+      },
+    );
     return created;
   });
   const views: GrantView[] = grants.map((g, i) => ({

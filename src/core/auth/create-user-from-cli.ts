@@ -31,22 +31,42 @@ export async function createUserFromCli(
   }
   const name = input.name.trim();
   if (name.length < 2 || name.length > 120) {
-    throw badRequest('INVALID_NAME', text('Nama harus 2 sampai 120 karakter.', 'The name must have 2 to 120 characters.'));
+    throw badRequest(
+      'INVALID_NAME',
+      text('Nama harus 2 sampai 120 karakter.', 'The name must have 2 to 120 characters.'),
+    );
   }
   if (!(ROLES as readonly string[]).includes(input.role)) {
-    throw badRequest('UNKNOWN_ROLE', text(`Peran tidak dikenal. Pilih: ${ROLES.join(', ')}.`, `Unknown role. Choose one of: ${ROLES.join(', ')}.`));
+    throw badRequest(
+      'UNKNOWN_ROLE',
+      text(`Peran tidak dikenal. Pilih: ${ROLES.join(', ')}.`, `Unknown role. Choose one of: ${ROLES.join(', ')}.`),
+    );
   }
   const role = input.role as Role;
-  const [agency] = await ctx.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.slug, input.agency)).limit(1);
-  if (!agency) throw badRequest('UNKNOWN_AGENCY', text(`Instansi "${input.agency}" tidak ditemukan.`, `No agency "${input.agency}".`));
+  const [agency] = await ctx.db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(eq(agencies.slug, input.agency))
+    .limit(1);
+  if (!agency)
+    throw badRequest(
+      'UNKNOWN_AGENCY',
+      text(`Instansi "${input.agency}" tidak ditemukan.`, `No agency "${input.agency}".`),
+    );
   let unitId: string | null = null;
   if (input.unit) {
     const unit = /^[0-9a-f-]{36}$/i.test(input.unit) ? await findUnit(ctx.db, input.unit) : undefined;
     if (!unit || unit.agencyId !== agency.id) {
-      throw badRequest('UNIT_NOT_IN_AGENCY', text('Unit tidak ditemukan di instansi ini.', 'No such unit in this agency.'));
+      throw badRequest(
+        'UNIT_NOT_IN_AGENCY',
+        text('Unit tidak ditemukan di instansi ini.', 'No such unit in this agency.'),
+      );
     }
     if (role === 'platform_admin') {
-      throw badRequest('PLATFORM_ADMIN_AGENCY_WIDE', text('Peran admin platform tidak terikat unit.', 'The platform admin role is not held in a unit.'));
+      throw badRequest(
+        'PLATFORM_ADMIN_AGENCY_WIDE',
+        text('Peran admin platform tidak terikat unit.', 'The platform admin role is not held in a unit.'),
+      );
     }
     unitId = unit.id;
   }

@@ -9,7 +9,10 @@ import type { SessionState } from './session';
 import { newTotpSecret, totpEnrolment } from './totp';
 
 export const totpAlreadyEnabled = () =>
-  conflict('TOTP_ALREADY_ENABLED', text('Autentikasi dua langkah sudah aktif untuk akun ini.', 'Two-step sign-in is already active for this account.'));
+  conflict(
+    'TOTP_ALREADY_ENABLED',
+    text('Autentikasi dua langkah sudah aktif untuk akun ini.', 'Two-step sign-in is already active for this account.'),
+  );
 
 export async function enrolTotp(ctx: AppContext, session: SessionState) {
   if (session.user.totpEnabledAt) throw totpAlreadyEnabled();

@@ -24,12 +24,18 @@ export async function resolveGrantTarget(
   if (unitId !== null) {
     const found = await findUnit(q, unitId);
     if (!found || found.agencyId !== agencyId) {
-      throw badRequest('UNIT_NOT_IN_AGENCY', text('Unit tidak ditemukan di instansi ini.', 'No such unit in this agency.'));
+      throw badRequest(
+        'UNIT_NOT_IN_AGENCY',
+        text('Unit tidak ditemukan di instansi ini.', 'No such unit in this agency.'),
+      );
     }
     unit = found;
   }
   if (role === 'platform_admin' && unit) {
-    throw badRequest('PLATFORM_ADMIN_AGENCY_WIDE', text('Peran admin platform tidak terikat unit.', 'The platform admin role is not held in a unit.'));
+    throw badRequest(
+      'PLATFORM_ADMIN_AGENCY_WIDE',
+      text('Peran admin platform tidak terikat unit.', 'The platform admin role is not held in a unit.'),
+    );
   }
   assertCanGrant(actor, { agencyId, role, unit });
   return unit;
@@ -43,7 +49,7 @@ export async function grantRole(
 ): Promise<GrantView> {
   const now = ctx.clock.now();
   const user = await findUserById(ctx.db, userId);
-  if (!user || user.kind !== 'staff' || !user.agencyId) throw staffNotFound();
+  if (user?.kind !== 'staff' || !user.agencyId) throw staffNotFound();
   const agencyId = user.agencyId;
   assertCanManageUsers(actor, agencyId);
   const unit = await resolveGrantTarget(ctx.db, actor, agencyId, input.role, input.unitId);
@@ -59,7 +65,11 @@ export async function grantRole(
         ),
       )
       .limit(1);
-    if (dup) throw conflict('GRANT_EXISTS', text('Pengguna sudah memegang peran ini di sini.', 'The user holds this role here already.'));
+    if (dup)
+      throw conflict(
+        'GRANT_EXISTS',
+        text('Pengguna sudah memegang peran ini di sini.', 'The user holds this role here already.'),
+      );
     const [grant] = await tx
       .insert(roleGrants)
       .values({ userId, role: input.role, agencyId, unitId: input.unitId, createdAt: now })

@@ -36,7 +36,10 @@ export async function listUsers(
     .orderBy(asc(users.name), asc(users.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const grants = await grantsOf(ctx.db, rows.map((u) => u.id));
+  const grants = await grantsOf(
+    ctx.db,
+    rows.map((u) => u.id),
+  );
   return {
     items: rows.map((u) => toAdminUserView(u, grants.get(u.id) ?? [])),
     total: Number(count?.n ?? 0),

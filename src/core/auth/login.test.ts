@@ -40,7 +40,12 @@ describe('POST /auth/login', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.status).toBe('ok');
-    expect(body.user).toMatchObject({ kind: 'citizen', email: 'warga@pamong.test', name: 'Warga Demo', emailVerified: true });
+    expect(body.user).toMatchObject({
+      kind: 'citizen',
+      email: 'warga@pamong.test',
+      name: 'Warga Demo',
+      emailVerified: true,
+    });
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     const cookie = res.cookies.find((c) => c.name === 'pamong_sid');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -93,7 +98,8 @@ describe('POST /auth/login', () => {
     );
 
     const unknown = 'tidak-ada@banten.pamong.test';
-    for (let i = 1; i <= 4; i++) expect((await login(unknown, `wrong-password-${i}`, '203.0.113.21')).statusCode).toBe(401);
+    for (let i = 1; i <= 4; i++)
+      expect((await login(unknown, `wrong-password-${i}`, '203.0.113.21')).statusCode).toBe(401);
     const unknownFifth = await login(unknown, 'wrong-password-5', '203.0.113.21');
     expect(unknownFifth.statusCode).toBe(429);
     expect(unknownFifth.json()).toEqual(fifth.json());
@@ -185,7 +191,11 @@ describe('POST /auth/active-unit', () => {
     const below = units.rows.find((u) => u.path.includes(`/${ownUnit}/`) && u.id !== ownUnit);
     expect(other).toBeDefined();
 
-    const denied = await operator.inject({ method: 'POST', url: '/api/v1/auth/active-unit', payload: { unitId: other!.id } });
+    const denied = await operator.inject({
+      method: 'POST',
+      url: '/api/v1/auth/active-unit',
+      payload: { unitId: other!.id },
+    });
     expect(denied.statusCode).toBe(403);
     const unknown = await operator.inject({
       method: 'POST',
@@ -198,7 +208,11 @@ describe('POST /auth/active-unit', () => {
     const ok = await operator.inject({ method: 'POST', url: '/api/v1/auth/active-unit', payload: { unitId: ownUnit } });
     expect(ok.json()).toEqual({ activeUnitId: ownUnit });
     if (below) {
-      const sub = await operator.inject({ method: 'POST', url: '/api/v1/auth/active-unit', payload: { unitId: below.id } });
+      const sub = await operator.inject({
+        method: 'POST',
+        url: '/api/v1/auth/active-unit',
+        payload: { unitId: below.id },
+      });
       expect(sub.json()).toEqual({ activeUnitId: below.id });
     }
     const after = (await operator.inject({ method: 'GET', url: '/api/v1/auth/me' })).json();
@@ -206,7 +220,11 @@ describe('POST /auth/active-unit', () => {
 
     // An agency-wide role reaches every unit of the agency.
     const admin = await loginAs(t, 'admin_instansi');
-    const anyUnit = await admin.inject({ method: 'POST', url: '/api/v1/auth/active-unit', payload: { unitId: other!.id } });
+    const anyUnit = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/auth/active-unit',
+      payload: { unitId: other!.id },
+    });
     expect(anyUnit.json()).toEqual({ activeUnitId: other!.id });
   });
 });
@@ -220,6 +238,11 @@ describe('audit', () => {
       .where(eq(auditEntries.entityId, agent.userId))
       .orderBy(desc(auditEntries.seq))
       .limit(1);
-    expect(entry).toMatchObject({ action: 'auth.totp_enabled', actorId: agent.userId, actorKind: 'staff', entityType: 'user' });
+    expect(entry).toMatchObject({
+      action: 'auth.totp_enabled',
+      actorId: agent.userId,
+      actorKind: 'staff',
+      entityType: 'user',
+    });
   });
 });

@@ -13,9 +13,17 @@ export type TokenPurpose = 'password_reset' | 'email_verify';
 
 export const HOUR_MS = 3600_000;
 
-export async function issueToken(q: Queryable, userId: string, purpose: TokenPurpose, ttlMs: number, now: Date): Promise<string> {
+export async function issueToken(
+  q: Queryable,
+  userId: string,
+  purpose: TokenPurpose,
+  ttlMs: number,
+  now: Date,
+): Promise<string> {
   const token = newToken();
-  await q.insert(oneTimeTokens).values({ id: hashToken(token), purpose, userId, expiresAt: new Date(now.getTime() + ttlMs) });
+  await q
+    .insert(oneTimeTokens)
+    .values({ id: hashToken(token), purpose, userId, expiresAt: new Date(now.getTime() + ttlMs) });
   return token;
 }
 
@@ -30,7 +38,12 @@ export async function peekToken(q: Queryable, token: string, purpose: TokenPurpo
 }
 
 /** Uses the token up; returns its user, or null when it is unknown, used or expired. */
-export async function consumeToken(q: Queryable, token: string, purpose: TokenPurpose, now: Date): Promise<string | null> {
+export async function consumeToken(
+  q: Queryable,
+  token: string,
+  purpose: TokenPurpose,
+  now: Date,
+): Promise<string | null> {
   const [row] = await q
     .update(oneTimeTokens)
     .set({ usedAt: now })
@@ -58,7 +71,10 @@ const validToken = (token: string, purpose: TokenPurpose, now: Date) =>
 export const invalidToken = () =>
   badRequest(
     'INVALID_TOKEN',
-    text('Tautan tidak valid, sudah dipakai, atau sudah kedaluwarsa. Minta tautan baru.', 'The link is not valid, was used already, or has expired. Ask for a new one.'),
+    text(
+      'Tautan tidak valid, sudah dipakai, atau sudah kedaluwarsa. Minta tautan baru.',
+      'The link is not valid, was used already, or has expired. Ask for a new one.',
+    ),
   );
 
 /** The account itself as the actor of an audit entry (actions proven by an e-mailed token). */

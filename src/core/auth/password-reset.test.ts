@@ -6,7 +6,10 @@ import { auditEntries } from '../audit/schema';
 import { outbox } from '../outbox/schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed-demo-accounts';
 
-const t = await createTestApp({ now: new Date('2026-03-02T02:00:00Z'), config: { publicUrl: 'https://pamong.example.go.id' } });
+const t = await createTestApp({
+  now: new Date('2026-03-02T02:00:00Z'),
+  config: { publicUrl: 'https://pamong.example.go.id' },
+});
 
 const post = (url: string, payload: object, remoteAddress = '203.0.113.50') =>
   t.app.inject({ method: 'POST', url, payload, remoteAddress });
@@ -14,7 +17,9 @@ const post = (url: string, payload: object, remoteAddress = '203.0.113.50') =>
 describe('password reset', () => {
   it('400 for a malformed address or token', async () => {
     expect((await post('/api/v1/auth/password-reset/request', { email: 'nope' })).statusCode).toBe(400);
-    expect((await post('/api/v1/auth/password-reset/confirm', { token: 'short', password: 'Rahasia-Baru-2026' })).statusCode).toBe(400);
+    expect(
+      (await post('/api/v1/auth/password-reset/confirm', { token: 'short', password: 'Rahasia-Baru-2026' })).statusCode,
+    ).toBe(400);
   });
 
   it('answers 202 for an unknown address and sends nothing', async () => {
@@ -39,7 +44,10 @@ describe('password reset', () => {
 
     const asEmail = await post('/api/v1/auth/password-reset/confirm', { token, password: email.toUpperCase() });
     expect(asEmail.statusCode).toBe(400);
-    expect(asEmail.json().error).toMatchObject({ code: 'WEAK_PASSWORD', message: 'Kata sandi tidak boleh sama dengan alamat e-mail.' });
+    expect(asEmail.json().error).toMatchObject({
+      code: 'WEAK_PASSWORD',
+      message: 'Kata sandi tidak boleh sama dengan alamat e-mail.',
+    });
     const short = await post('/api/v1/auth/password-reset/confirm', { token, password: 'pendek' });
     expect(short.json().error).toMatchObject({ code: 'WEAK_PASSWORD', message: 'Kata sandi minimal 10 karakter.' });
 
@@ -63,7 +71,13 @@ describe('password reset', () => {
       .where(eq(auditEntries.action, 'auth.password_reset'))
       .orderBy(desc(auditEntries.seq))
       .limit(1);
-    expect(entry).toMatchObject({ actorKind: 'citizen', entityType: 'user', entityId: newPw.json().user.id, beforeDigest: null, afterDigest: null });
+    expect(entry).toMatchObject({
+      actorKind: 'citizen',
+      entityType: 'user',
+      entityId: newPw.json().user.id,
+      beforeDigest: null,
+      afterDigest: null,
+    });
   });
 
   it('a link older than one hour no longer works', async () => {
@@ -79,7 +93,9 @@ describe('password reset', () => {
   it(`limits e-mail-sending requests per address`, async () => {
     const ip = '203.0.113.77';
     for (let i = 0; i < 10; i++) {
-      expect((await post('/api/v1/auth/password-reset/request', { email: `x${i}@pamong.test` }, ip)).statusCode).toBe(202);
+      expect((await post('/api/v1/auth/password-reset/request', { email: `x${i}@pamong.test` }, ip)).statusCode).toBe(
+        202,
+      );
     }
     expect((await post('/api/v1/auth/password-reset/request', { email: 'x@pamong.test' }, ip)).statusCode).toBe(429);
   });

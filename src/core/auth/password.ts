@@ -26,13 +26,19 @@ export function assertPasswordAcceptable(password: string, email: string): void 
   if (password.length < PASSWORD_MIN) {
     throw badRequest(
       'WEAK_PASSWORD',
-      text(`Kata sandi minimal ${PASSWORD_MIN} karakter.`, `The password must have at least ${PASSWORD_MIN} characters.`),
+      text(
+        `Kata sandi minimal ${PASSWORD_MIN} karakter.`,
+        `The password must have at least ${PASSWORD_MIN} characters.`,
+      ),
     );
   }
   if (password.length > PASSWORD_MAX) {
     throw badRequest(
       'WEAK_PASSWORD',
-      text(`Kata sandi paling banyak ${PASSWORD_MAX} karakter.`, `The password may have at most ${PASSWORD_MAX} characters.`),
+      text(
+        `Kata sandi paling banyak ${PASSWORD_MAX} karakter.`,
+        `The password may have at most ${PASSWORD_MAX} characters.`,
+      ),
     );
   }
   if (password.trim().toLowerCase() === email.trim().toLowerCase()) {

@@ -7,7 +7,10 @@ const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const B = 'bbbbbbbb-0000-4000-8000-000000000002';
 // Units of agency A: dinas > bidang > seksi, and a sibling dinas.
 const dinas = { id: 'd0000000-0000-4000-8000-000000000001', path: '/d0000000-0000-4000-8000-000000000001/' };
-const bidang = { id: 'b1000000-0000-4000-8000-000000000001', path: `${dinas.path}b1000000-0000-4000-8000-000000000001/` };
+const bidang = {
+  id: 'b1000000-0000-4000-8000-000000000001',
+  path: `${dinas.path}b1000000-0000-4000-8000-000000000001/`,
+};
 const sibling = { id: 's0000000-0000-4000-8000-000000000001', path: '/s0000000-0000-4000-8000-000000000001/' };
 
 const staff = (grants: RoleGrant[], agencyId = A): Actor => ({
@@ -60,7 +63,9 @@ describe('users admin policy', () => {
     expect(status(() => assertCanGrant(adminA, { agencyId: A, role: 'ppid', unit: sibling }))).toBe('allowed');
     expect(status(() => assertCanGrant(adminA, { agencyId: A, role: 'platform_admin', unit: null }))).toBe(403);
     expect(status(() => assertCanGrant(adminA, { agencyId: B, role: 'ppid', unit: null }))).toBe(403);
-    expect(status(() => assertCanGrant(unitAdminA, { agencyId: A, role: 'operator_unit', unit: bidang }))).toBe('allowed');
+    expect(status(() => assertCanGrant(unitAdminA, { agencyId: A, role: 'operator_unit', unit: bidang }))).toBe(
+      'allowed',
+    );
     expect(status(() => assertCanGrant(unitAdminA, { agencyId: A, role: 'operator_unit', unit: sibling }))).toBe(403);
     expect(status(() => assertCanGrant(unitAdminA, { agencyId: A, role: 'pimpinan', unit: null }))).toBe(403);
     expect(status(() => assertCanGrant(platform, { agencyId: A, role: 'platform_admin', unit: null }))).toBe('allowed');

@@ -21,14 +21,20 @@ export const isPlatformAdmin = (actor: Actor): boolean =>
 export const unitLineage = (unit: UnitRef): string[] => [...unit.path.split('/').filter(Boolean), unit.id];
 
 /** Whether a grant reaches `unit` of `agencyId` (null: the whole agency). */
-export function grantCovers(grant: Pick<RoleGrant, 'agencyId' | 'unitId'>, agencyId: string, unit: UnitRef | null): boolean {
+export function grantCovers(
+  grant: Pick<RoleGrant, 'agencyId' | 'unitId'>,
+  agencyId: string,
+  unit: UnitRef | null,
+): boolean {
   if (grant.agencyId !== agencyId) return false;
   if (grant.unitId === null) return true;
   return unit !== null && unitLineage(unit).includes(grant.unitId);
 }
 
 const otherAgency = () =>
-  forbidden(text('Anda hanya dapat mengelola pengguna instansi Anda sendiri.', 'You can only manage users of your own agency.'));
+  forbidden(
+    text('Anda hanya dapat mengelola pengguna instansi Anda sendiri.', 'You can only manage users of your own agency.'),
+  );
 
 /** Listing, creating and (de)activating the accounts of an agency. */
 export function assertCanManageUsers(actor: Actor, agencyId: string): asserts actor is StaffActor {
@@ -44,7 +50,10 @@ export function assertCanGrant(actor: Actor, target: { agencyId: string; role: R
   if (isPlatformAdmin(actor)) return;
   if (target.role === 'platform_admin') {
     throw forbidden(
-      text('Hanya admin platform yang dapat memberi atau mencabut peran admin platform.', 'Only a platform admin can grant or revoke the platform admin role.'),
+      text(
+        'Hanya admin platform yang dapat memberi atau mencabut peran admin platform.',
+        'Only a platform admin can grant or revoke the platform admin role.',
+      ),
     );
   }
   const admin = actor.grants.filter((g) => g.role === 'admin_instansi' && g.agencyId === target.agencyId);
@@ -56,13 +65,25 @@ export function assertCanGrant(actor: Actor, target: { agencyId: string; role: R
 }
 
 /** Changing an account that holds `targetGrants` (deactivation, second-factor reset). */
-export function assertCanChangeAccount(actor: Actor, agencyId: string, targetUserId: string, targetGrants: Pick<RoleGrant, 'role'>[]): void {
+export function assertCanChangeAccount(
+  actor: Actor,
+  agencyId: string,
+  targetUserId: string,
+  targetGrants: Pick<RoleGrant, 'role'>[],
+): void {
   assertCanManageUsers(actor, agencyId);
   if (actor.userId === targetUserId) {
-    throw forbidden(text('Anda tidak dapat melakukan ini pada akun Anda sendiri.', 'You cannot do this to your own account.'));
+    throw forbidden(
+      text('Anda tidak dapat melakukan ini pada akun Anda sendiri.', 'You cannot do this to your own account.'),
+    );
   }
   if (!isPlatformAdmin(actor) && targetGrants.some((g) => g.role === 'platform_admin')) {
-    throw forbidden(text('Hanya admin platform yang dapat mengubah akun admin platform.', 'Only a platform admin can change a platform admin account.'));
+    throw forbidden(
+      text(
+        'Hanya admin platform yang dapat mengubah akun admin platform.',
+        'Only a platform admin can change a platform admin account.',
+      ),
+    );
   }
 }
 

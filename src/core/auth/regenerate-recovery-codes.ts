@@ -9,7 +9,11 @@ import { matchTotp, newRecoveryCodes } from './totp';
 import { findUserById } from './user-queries';
 import { invalidCode } from './verify-totp';
 
-export async function regenerateRecoveryCodes(ctx: AppContext, actor: StaffActor, code: string): Promise<{ recoveryCodes: string[] }> {
+export async function regenerateRecoveryCodes(
+  ctx: AppContext,
+  actor: StaffActor,
+  code: string,
+): Promise<{ recoveryCodes: string[] }> {
   const now = ctx.clock.now();
   const user = await findUserById(ctx.db, actor.userId);
   if (!user?.totpSecret || !user.totpEnabledAt) throw invalidCode();

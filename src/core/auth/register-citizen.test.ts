@@ -54,12 +54,19 @@ describe('citizen registration', () => {
       emailVerified: true,
       agencyId: null,
     });
-    const audit = await t.ctx.db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.entityId, login.json().user.id));
+    const audit = await t.ctx.db
+      .select({ action: auditEntries.action })
+      .from(auditEntries)
+      .where(eq(auditEntries.entityId, login.json().user.id));
     expect(audit.map((a) => a.action)).toEqual(['auth.citizen_registered', 'auth.email_verified']);
   });
 
   it('answers the same for a taken address, and tells its owner by e-mail instead', async () => {
-    const res = await post('/api/v1/auth/register', { name: 'Penyusup', email: DEMO_ACCOUNTS.citizen, password: 'Rahasia-Lain-2026' });
+    const res = await post('/api/v1/auth/register', {
+      name: 'Penyusup',
+      email: DEMO_ACCOUNTS.citizen,
+      password: 'Rahasia-Lain-2026',
+    });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ status: 'verification_sent' });
     const [mail] = await mailsTo(t, DEMO_ACCOUNTS.citizen);

@@ -30,7 +30,14 @@ export async function registerCitizen(
   await ctx.db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
-      .values({ kind: 'citizen', email, name: input.name.trim(), phone: input.phone?.trim() || null, passwordHash, createdAt: now })
+      .values({
+        kind: 'citizen',
+        email,
+        name: input.name.trim(),
+        phone: input.phone?.trim() || null,
+        passwordHash,
+        createdAt: now,
+      })
       .onConflictDoNothing()
       .returning();
     if (!user) {

@@ -10,7 +10,7 @@ export const resetLink = (publicUrl: string, token: string) => `${publicUrl}/res
 export async function requestPasswordReset(ctx: AppContext, email: string): Promise<void> {
   const now = ctx.clock.now();
   const user = await findUserByEmail(ctx.db, email);
-  if (!user || !user.active) return;
+  if (!user?.active) return;
   await ctx.db.transaction(async (tx) => {
     const token = await issueToken(tx, user.id, 'password_reset', HOUR_MS, now);
     await enqueueEmail(tx, passwordResetMail(user.email, resetLink(ctx.config.publicUrl, token)), {

@@ -10,7 +10,7 @@ import { findUserById, grantsOf } from './user-queries';
 export async function resetUserTotp(ctx: AppContext, actor: StaffActor, userId: string): Promise<void> {
   const now = ctx.clock.now();
   const user = await findUserById(ctx.db, userId);
-  if (!user || user.kind !== 'staff' || !user.agencyId) throw staffNotFound();
+  if (user?.kind !== 'staff' || !user.agencyId) throw staffNotFound();
   const grants = (await grantsOf(ctx.db, [userId])).get(userId) ?? [];
   assertCanChangeAccount(actor, user.agencyId, userId, grants);
   await ctx.db.transaction(async (tx) => {

@@ -51,7 +51,10 @@ function rateLimited(seconds: number): AppError {
   return new AppError(
     429,
     'RATE_LIMITED',
-    text(`Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam ${seconds} detik.`, `Too many requests from your address. Try again in ${seconds} seconds.`),
+    text(
+      `Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam ${seconds} detik.`,
+      `Too many requests from your address. Try again in ${seconds} seconds.`,
+    ),
     { retryAfterSeconds: seconds },
   );
 }
@@ -59,7 +62,7 @@ function rateLimited(seconds: number): AppError {
 /** A staff session still waiting for its second factor (the TOTP routes are public and check this themselves). */
 function secondFactorSession(req: FastifyRequest): SessionState {
   const s = req.session;
-  if (!s || s.user.kind !== 'staff') throw unauthorized();
+  if (s?.user.kind !== 'staff') throw unauthorized();
   return s;
 }
 
@@ -93,7 +96,10 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
 
   app.post(
     '/auth/logout',
-    { config: { policy: { public: true } }, schema: { tags, summary: 'Keluar / Sign out', response: { 204: { type: 'null' } } } },
+    {
+      config: { policy: { public: true } },
+      schema: { tags, summary: 'Keluar / Sign out', response: { 204: { type: 'null' } } },
+    },
     async (req, reply) => {
       if (req.session) await destroySession(ctx.db, req.session.sessionId);
       clearSessionCookie(reply, ctx.config);
@@ -128,7 +134,8 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
       config: { policy: { public: true } },
       schema: {
         tags,
-        summary: 'Daftarkan aplikasi autentikator (masuk pertama staf) / Set up an authenticator app (first staff sign-in)',
+        summary:
+          'Daftarkan aplikasi autentikator (masuk pertama staf) / Set up an authenticator app (first staff sign-in)',
         response: { 200: TotpEnrolResponse },
       },
     },
@@ -240,7 +247,12 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
     '/auth/verify-email',
     {
       config: { policy: { public: true } },
-      schema: { tags, summary: 'Verifikasi alamat e-mail / Verify an e-mail address', body: TokenBody, response: { 200: Status('ok') } },
+      schema: {
+        tags,
+        summary: 'Verifikasi alamat e-mail / Verify an e-mail address',
+        body: TokenBody,
+        response: { 200: Status('ok') },
+      },
     },
     async (req) => {
       await verifyEmail(ctx, req.body.token);

@@ -82,13 +82,17 @@ export const loginThrottle = pgTable('core_login_throttle', {
   lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
 });
 
-export const oneTimeTokens = pgTable('core_one_time_tokens', {
-  /** SHA-256 of the token sent by e-mail. */
-  id: text('id').primaryKey(),
-  purpose: text('purpose').$type<'password_reset' | 'email_verify'>().notNull(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  usedAt: timestamp('used_at', { withTimezone: true }),
-}, (t) => [index('core_one_time_tokens_user_idx').on(t.userId)]);
+export const oneTimeTokens = pgTable(
+  'core_one_time_tokens',
+  {
+    /** SHA-256 of the token sent by e-mail. */
+    id: text('id').primaryKey(),
+    purpose: text('purpose').$type<'password_reset' | 'email_verify'>().notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('core_one_time_tokens_user_idx').on(t.userId)],
+);

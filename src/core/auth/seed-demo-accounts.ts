@@ -54,17 +54,7 @@ async function agencyId(ctx: AppContext, org: DemoOrg, slug: string): Promise<st
   const known = org.agencies.get(slug);
   if (known) return known;
   const [row] = await ctx.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.slug, slug)).limit(1);
-  if (row) return row.id;
-  // TEMP-AUTH-DEV: until the org seed lands
-  const [a] = await ctx.db.insert(agencies).values({ slug, name: `Pemerintah ${slug}`, kind: 'provinsi' }).returning();
-  const [u1] = await ctx.db.insert(units).values({ agencyId: a!.id, name: DEMO_UNIT, kind: 'opd', path: '/' }).returning();
-  await ctx.db.update(units).set({ path: `/${u1!.id}/` }).where(eq(units.id, u1!.id));
-  const [u2] = await ctx.db.insert(units).values({ agencyId: a!.id, parentId: u1!.id, name: 'Bidang Bina Marga', kind: 'bidang', path: '/', depth: 1 }).returning();
-  await ctx.db.update(units).set({ path: `/${u1!.id}/${u2!.id}/` }).where(eq(units.id, u2!.id));
-  await ctx.db.insert(units).values({ agencyId: a!.id, name: 'Dinas Kesehatan', kind: 'opd', path: '/' });
-  org.units.set(`${slug}/${DEMO_UNIT}`, u1!.id);
-  org.units.set(`${slug}/Bidang Bina Marga`, u2!.id);
-  return a!.id;
+  return row?.id;
 }
 
 /** The named demo unit, else the agency's first top-level unit, else null (agency-wide). */
@@ -95,18 +85,44 @@ export async function seedDemoAccounts(ctx: AppContext, org: DemoOrg): Promise<v
       for (const [role, email] of Object.entries(DEMO_ACCOUNTS) as [Role | 'citizen', string][]) {
         if (role === 'citizen') continue;
         const grant: NewGrant = { role, unitId: UNIT_ROLES.includes(role) ? bantenUnit : null };
-        await insertStaffAccount(tx, { email, name: NAMES[role], agencyId: banten, passwordHash, emailVerified: true, grants: [grant], actor, now });
+        await insertStaffAccount(tx, {
+          email,
+          name: NAMES[role],
+          agencyId: banten,
+          passwordHash,
+          emailVerified: true,
+          grants: [grant],
+          actor,
+          now,
+        });
       }
     } else {
       ctx.log.warn(`demo agency '${DEMO_AGENCY}' not found: demo staff accounts not created`);
     }
     if (serang) {
       const others: [string, string, NewGrant][] = [
-        [DEMO_OTHER_AGENCY_ACCOUNTS.admin_instansi, 'Admin Instansi Kota Serang', { role: 'admin_instansi', unitId: null }],
-        [DEMO_OTHER_AGENCY_ACCOUNTS.operator_unit, 'Operator Kota Serang', { role: 'operator_unit', unitId: serangUnit }],
+        [
+          DEMO_OTHER_AGENCY_ACCOUNTS.admin_instansi,
+          'Admin Instansi Kota Serang',
+          { role: 'admin_instansi', unitId: null },
+        ],
+        [
+          DEMO_OTHER_AGENCY_ACCOUNTS.operator_unit,
+          'Operator Kota Serang',
+          { role: 'operator_unit', unitId: serangUnit },
+        ],
       ];
       for (const [email, name, grant] of others) {
-        await insertStaffAccount(tx, { email, name, agencyId: serang, passwordHash, emailVerified: true, grants: [grant], actor, now });
+        await insertStaffAccount(tx, {
+          email,
+          name,
+          agencyId: serang,
+          passwordHash,
+          emailVerified: true,
+          grants: [grant],
+          actor,
+          now,
+        });
       }
     }
     await tx.insert(users).values({

@@ -67,9 +67,17 @@ export async function loadSession(q: Queryable, token: string, now: Date): Promi
 /** The actor a session acts as. A staff session acts only once its TOTP step has passed. */
 export function actorOf(s: SessionState | null): Actor {
   if (!s) return { kind: 'anonymous' };
-  if (s.user.kind === 'citizen') return { kind: 'citizen', userId: s.userId, sessionId: s.sessionId, name: s.user.name };
+  if (s.user.kind === 'citizen')
+    return { kind: 'citizen', userId: s.userId, sessionId: s.sessionId, name: s.user.name };
   if (!s.mfaPassed || !s.user.agencyId) return { kind: 'anonymous' };
-  return { kind: 'staff', userId: s.userId, sessionId: s.sessionId, name: s.user.name, agencyId: s.user.agencyId, grants: s.grants };
+  return {
+    kind: 'staff',
+    userId: s.userId,
+    sessionId: s.sessionId,
+    name: s.user.name,
+    agencyId: s.user.agencyId,
+    grants: s.grants,
+  };
 }
 
 export async function destroySession(q: Queryable, sessionId: string): Promise<void> {

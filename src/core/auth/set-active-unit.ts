@@ -7,10 +7,14 @@ import { type StaffActor, mayActInUnit } from './policy';
 import { sessions } from './schema';
 import { findUnit } from './user-queries';
 
-export async function setActiveUnit(ctx: AppContext, actor: StaffActor, unitId: string | null): Promise<{ activeUnitId: string | null }> {
+export async function setActiveUnit(
+  ctx: AppContext,
+  actor: StaffActor,
+  unitId: string | null,
+): Promise<{ activeUnitId: string | null }> {
   if (unitId !== null) {
     const unit = await findUnit(ctx.db, unitId);
-    if (!unit || !unit.active) throw badRequest('UNKNOWN_UNIT', text('Unit tidak ditemukan.', 'No such unit.'));
+    if (!unit?.active) throw badRequest('UNKNOWN_UNIT', text('Unit tidak ditemukan.', 'No such unit.'));
     if (unit.agencyId !== actor.agencyId || !mayActInUnit(actor.grants, actor.agencyId, unit)) {
       throw forbidden(text('Anda tidak memiliki peran di unit ini.', 'You hold no role in this unit.'));
     }

@@ -8,10 +8,15 @@ import { type StaffActor, adminRoleOf, assertCanChangeAccount } from './policy';
 import { sessions, users } from './schema';
 import { findUserById, grantsOf } from './user-queries';
 
-export async function setUserActive(ctx: AppContext, actor: StaffActor, userId: string, active: boolean): Promise<AdminUserView> {
+export async function setUserActive(
+  ctx: AppContext,
+  actor: StaffActor,
+  userId: string,
+  active: boolean,
+): Promise<AdminUserView> {
   const now = ctx.clock.now();
   const user = await findUserById(ctx.db, userId);
-  if (!user || user.kind !== 'staff' || !user.agencyId) throw staffNotFound();
+  if (user?.kind !== 'staff' || !user.agencyId) throw staffNotFound();
   const grants = (await grantsOf(ctx.db, [userId])).get(userId) ?? [];
   assertCanChangeAccount(actor, user.agencyId, userId, grants);
   const updated = await ctx.db.transaction(async (tx) => {

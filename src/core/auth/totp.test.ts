@@ -39,7 +39,9 @@ async function passwordStep(email: string) {
 describe('TOTP enrolment and verification', () => {
   it('401 for the TOTP routes without a staff session', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enrol' })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/verify', payload: { code: '123456' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/verify', payload: { code: '123456' } })).statusCode,
+    ).toBe(401);
     const citizen = await loginAs(t, 'citizen');
     expect((await citizen.inject({ method: 'POST', url: '/api/v1/auth/totp/enrol' })).statusCode).toBe(401);
   });
@@ -85,9 +87,11 @@ describe('TOTP enrolment and verification', () => {
     expect(again.json().error.code).toBe('TOTP_ALREADY_ENABLED');
 
     // Only digests are stored.
-    const [row] = await t.ctx.db.execute<{ recovery_codes: string[] }>(
-      sql`select recovery_codes from core_users where email = ${DEMO_ACCOUNTS.kepala_unit}`,
-    ).then((r) => r.rows);
+    const [row] = await t.ctx.db
+      .execute<{ recovery_codes: string[] }>(
+        sql`select recovery_codes from core_users where email = ${DEMO_ACCOUNTS.kepala_unit}`,
+      )
+      .then((r) => r.rows);
     expect(row!.recovery_codes).toHaveLength(10);
     expect(row!.recovery_codes).not.toContain(body.recoveryCodes[0]);
 
@@ -137,7 +141,9 @@ describe('TOTP enrolment and verification', () => {
     const audit = await t.ctx.db
       .select({ meta: auditEntries.meta })
       .from(auditEntries)
-      .where(and(eq(auditEntries.entityId, enrolled.json().user.id), eq(auditEntries.action, 'auth.recovery_code_used')));
+      .where(
+        and(eq(auditEntries.entityId, enrolled.json().user.id), eq(auditEntries.action, 'auth.recovery_code_used')),
+      );
     expect(audit).toEqual([{ meta: { remaining: 9 } }]);
   });
 
@@ -146,7 +152,8 @@ describe('TOTP enrolment and verification', () => {
     await s.post('/api/v1/auth/totp/enrol');
     const secret = await totpSecretOf(t, DEMO_ACCOUNTS.bkpsdm);
     const wrong = await wrongCode(secret);
-    for (let i = 0; i < 4; i++) expect((await s.post('/api/v1/auth/totp/verify', { code: wrong })).statusCode).toBe(400);
+    for (let i = 0; i < 4; i++)
+      expect((await s.post('/api/v1/auth/totp/verify', { code: wrong })).statusCode).toBe(400);
     const locked = await s.post('/api/v1/auth/totp/verify', { code: wrong });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('LOGIN_LOCKED');

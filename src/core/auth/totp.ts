@@ -10,7 +10,10 @@ export const RECOVERY_CODE_COUNT = 10;
 
 export const newTotpSecret = () => generateSecret();
 
-export async function totpEnrolment(secret: string, label: string): Promise<{ otpauthUrl: string; secret: string; qrDataUrl: string }> {
+export async function totpEnrolment(
+  secret: string,
+  label: string,
+): Promise<{ otpauthUrl: string; secret: string; qrDataUrl: string }> {
   const otpauthUrl = generateURI({ issuer: TOTP_ISSUER, label, secret });
   // SVG: sharp at any size, a tenth of the bytes of a PNG, and quicker to make.
   const svg = await QRCode.toString(otpauthUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
@@ -22,7 +25,12 @@ export async function totpEnrolment(secret: string, label: string): Promise<{ ot
  * The time step a code matches (one step of clock drift either way), or null. Steps at or before
  * `afterStep` are refused: a code once accepted is never accepted again.
  */
-export async function matchTotp(secret: string, code: string, now: Date, afterStep: number | null): Promise<number | null> {
+export async function matchTotp(
+  secret: string,
+  code: string,
+  now: Date,
+  afterStep: number | null,
+): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   const result = await verify({
     secret,

@@ -39,7 +39,11 @@ export interface GrantView {
 }
 
 export async function findUserByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
-  const [u] = await q.select().from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  const [u] = await q
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .limit(1);
   return u;
 }
 
@@ -66,7 +70,9 @@ export async function grantsOf(q: Queryable, userIds: string[]): Promise<Map<str
     .where(inArray(roleGrants.userId, userIds))
     .orderBy(roleGrants.createdAt, roleGrants.id);
   for (const r of rows) {
-    out.get(r.userId)?.push({ id: r.id, role: r.role as Role, agencyId: r.agencyId, unitId: r.unitId, unitName: r.unitName });
+    out
+      .get(r.userId)
+      ?.push({ id: r.id, role: r.role as Role, agencyId: r.agencyId, unitId: r.unitId, unitName: r.unitName });
   }
   return out;
 }

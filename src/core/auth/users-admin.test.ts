@@ -13,7 +13,11 @@ const admin = await loginAs(t, 'admin_instansi');
 const bantenId = (await me(admin)).agency.id as string;
 const serangAdmin = await loginWith(t, DEMO_OTHER_AGENCY_ACCOUNTS.admin_instansi, DEMO_PASSWORD);
 const serangId = (await me(serangAdmin)).agency.id as string;
-const bantenUnits = await t.ctx.db.select().from(units).where(eq(units.agencyId, bantenId)).orderBy(asc(units.depth), asc(units.name));
+const bantenUnits = await t.ctx.db
+  .select()
+  .from(units)
+  .where(eq(units.agencyId, bantenId))
+  .orderBy(asc(units.depth), asc(units.name));
 const serangUnits = await t.ctx.db.select().from(units).where(eq(units.agencyId, serangId));
 const operatorUnitId = (await me(await loginAs(t, 'operator_unit'))).grants[0].unitId as string;
 
@@ -29,7 +33,15 @@ describe('users admin: who may call it', () => {
   });
 
   it('403 for roles other than admin_instansi and platform_admin, and for citizens', async () => {
-    for (const role of ['operator_unit', 'kepala_unit', 'inspektorat', 'ppid', 'bkpsdm', 'pimpinan', 'citizen'] as const) {
+    for (const role of [
+      'operator_unit',
+      'kepala_unit',
+      'inspektorat',
+      'ppid',
+      'bkpsdm',
+      'pimpinan',
+      'citizen',
+    ] as const) {
       const res = await (await loginAs(t, role)).inject({ method: 'GET', url: '/api/v1/admin/users' });
       expect(res.statusCode, role).toBe(403);
     }
@@ -46,9 +58,16 @@ describe('users admin: who may call it', () => {
       payload: { role: 'ppid', unitId: null },
     });
     expect(grant.statusCode).toBe(403);
-    const deactivate = await serangAdmin.inject({ method: 'POST', url: `/api/v1/admin/users/${operatorId}/deactivate` });
+    const deactivate = await serangAdmin.inject({
+      method: 'POST',
+      url: `/api/v1/admin/users/${operatorId}/deactivate`,
+    });
     expect(deactivate.statusCode).toBe(403);
-    const create = await createUser(serangAdmin, { email: 'baru@banten.pamong.test', name: 'Baru', agencyId: bantenId });
+    const create = await createUser(serangAdmin, {
+      email: 'baru@banten.pamong.test',
+      name: 'Baru',
+      agencyId: bantenId,
+    });
     expect(create.statusCode).toBe(403);
   });
 
@@ -60,7 +79,9 @@ describe('users admin: who may call it', () => {
       payload: { role: 'platform_admin', unitId: null },
     });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error.message).toBe('Hanya admin platform yang dapat memberi atau mencabut peran admin platform.');
+    expect(res.json().error.message).toBe(
+      'Hanya admin platform yang dapat memberi atau mencabut peran admin platform.',
+    );
     const self = await admin.inject({ method: 'POST', url: `/api/v1/admin/users/${admin.userId}/deactivate` });
     expect(self.statusCode).toBe(403);
     const platform = await loginAs(t, 'platform_admin');
@@ -72,9 +93,17 @@ describe('users admin: who may call it', () => {
 describe('users admin: bad input', () => {
   it('400 for an unknown role, a malformed id, or a unit of another agency', async () => {
     const operatorId = (await loginAs(t, 'operator_unit')).userId;
-    const badRole = await admin.inject({ method: 'POST', url: `/api/v1/admin/users/${operatorId}/grants`, payload: { role: 'raja', unitId: null } });
+    const badRole = await admin.inject({
+      method: 'POST',
+      url: `/api/v1/admin/users/${operatorId}/grants`,
+      payload: { role: 'raja', unitId: null },
+    });
     expect(badRole.statusCode).toBe(400);
-    const badId = await admin.inject({ method: 'POST', url: '/api/v1/admin/users/123/grants', payload: { role: 'ppid', unitId: null } });
+    const badId = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/admin/users/123/grants',
+      payload: { role: 'ppid', unitId: null },
+    });
     expect(badId.statusCode).toBe(400);
     const foreign = await admin.inject({
       method: 'POST',
@@ -151,13 +180,23 @@ describe('users admin: happy paths', () => {
     expect((await me(rina)).grants.map((g: { role: string }) => g.role)).toEqual(['operator_unit']);
 
     const audit = await t.ctx.db
-      .select({ action: auditEntries.action, actorId: auditEntries.actorId, actorRole: auditEntries.actorRole, meta: auditEntries.meta })
+      .select({
+        action: auditEntries.action,
+        actorId: auditEntries.actorId,
+        actorRole: auditEntries.actorRole,
+        meta: auditEntries.meta,
+      })
       .from(auditEntries)
       .where(eq(auditEntries.entityId, user.id))
       .orderBy(asc(auditEntries.seq));
     expect(audit.slice(0, 2)).toEqual([
       { action: 'user.created', actorId: admin.userId, actorRole: 'admin_instansi', meta: null },
-      { action: 'user.role_granted', actorId: admin.userId, actorRole: 'admin_instansi', meta: { role: 'operator_unit', grantId: user.grants[0].id } },
+      {
+        action: 'user.role_granted',
+        actorId: admin.userId,
+        actorRole: 'admin_instansi',
+        meta: { role: 'operator_unit', grantId: user.grants[0].id },
+      },
     ]);
   });
 
@@ -170,7 +209,13 @@ describe('users admin: happy paths', () => {
       payload: { role: 'ppid', unitId: unit.id },
     });
     expect(granted.statusCode).toBe(201);
-    expect(granted.json()).toEqual({ id: expect.any(String), role: 'ppid', agencyId: bantenId, unitId: unit.id, unitName: unit.name });
+    expect(granted.json()).toEqual({
+      id: expect.any(String),
+      role: 'ppid',
+      agencyId: bantenId,
+      unitId: unit.id,
+      unitName: unit.name,
+    });
     const again = await admin.inject({
       method: 'POST',
       url: `/api/v1/admin/users/${kepala.userId}/grants`,
@@ -182,16 +227,28 @@ describe('users admin: happy paths', () => {
     expect((await me(kepala)).grants.map((g: { role: string }) => g.role).sort()).toEqual(['kepala_unit', 'ppid']);
 
     const grantId = granted.json().id as string;
-    const revoked = await admin.inject({ method: 'DELETE', url: `/api/v1/admin/users/${kepala.userId}/grants/${grantId}` });
+    const revoked = await admin.inject({
+      method: 'DELETE',
+      url: `/api/v1/admin/users/${kepala.userId}/grants/${grantId}`,
+    });
     expect(revoked.statusCode).toBe(204);
     expect((await me(kepala)).grants.map((g: { role: string }) => g.role)).toEqual(['kepala_unit']);
-    const gone = await admin.inject({ method: 'DELETE', url: `/api/v1/admin/users/${kepala.userId}/grants/${grantId}` });
+    const gone = await admin.inject({
+      method: 'DELETE',
+      url: `/api/v1/admin/users/${kepala.userId}/grants/${grantId}`,
+    });
     expect(gone.statusCode).toBe(404);
 
     const audit = await t.ctx.db
       .select({ action: auditEntries.action, unitId: auditEntries.unitId, agencyId: auditEntries.agencyId })
       .from(auditEntries)
-      .where(and(eq(auditEntries.entityId, kepala.userId), sql`${auditEntries.action} like 'user.role_%'`, eq(auditEntries.actorId, admin.userId)))
+      .where(
+        and(
+          eq(auditEntries.entityId, kepala.userId),
+          sql`${auditEntries.action} like 'user.role_%'`,
+          eq(auditEntries.actorId, admin.userId),
+        ),
+      )
       .orderBy(asc(auditEntries.seq));
     expect(audit).toEqual([
       { action: 'user.role_granted', unitId: unit.id, agencyId: bantenId },
@@ -206,13 +263,25 @@ describe('users admin: happy paths', () => {
       grants: [{ role: 'admin_instansi', unitId: operatorUnitId }],
     });
     const token = (await mailsTo(t, 'admin-unit@banten.pamong.test'))[0]!.text.match(/token=([A-Za-z0-9_-]+)/)![1]!;
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'Kata-Sandi-Unit-1' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token, password: 'Kata-Sandi-Unit-1' },
+    });
     const unitAdmin = await loginWith(t, 'admin-unit@banten.pamong.test', 'Kata-Sandi-Unit-1');
     const target = (await loginAs(t, 'bkpsdm')).userId;
     const outside = bantenUnits.find((u) => u.id !== operatorUnitId && !u.path.includes(operatorUnitId))!;
-    const denied = await unitAdmin.inject({ method: 'POST', url: `/api/v1/admin/users/${target}/grants`, payload: { role: 'ppid', unitId: outside.id } });
+    const denied = await unitAdmin.inject({
+      method: 'POST',
+      url: `/api/v1/admin/users/${target}/grants`,
+      payload: { role: 'ppid', unitId: outside.id },
+    });
     expect(denied.statusCode).toBe(403);
-    const wide = await unitAdmin.inject({ method: 'POST', url: `/api/v1/admin/users/${target}/grants`, payload: { role: 'ppid', unitId: null } });
+    const wide = await unitAdmin.inject({
+      method: 'POST',
+      url: `/api/v1/admin/users/${target}/grants`,
+      payload: { role: 'ppid', unitId: null },
+    });
     expect(wide.statusCode).toBe(403);
     const inside = await unitAdmin.inject({
       method: 'POST',
@@ -265,7 +334,9 @@ describe('users admin: happy paths', () => {
     const platform = await loginAs(t, 'platform_admin');
     const list = await platform.inject({ method: 'GET', url: `/api/v1/admin/users?agencyId=${serangId}` });
     expect(list.statusCode).toBe(200);
-    expect(list.json().items.map((u: { email: string }) => u.email)).toContain(DEMO_OTHER_AGENCY_ACCOUNTS.admin_instansi);
+    expect(list.json().items.map((u: { email: string }) => u.email)).toContain(
+      DEMO_OTHER_AGENCY_ACCOUNTS.admin_instansi,
+    );
     const grant = await platform.inject({
       method: 'POST',
       url: `/api/v1/admin/users/${serangAdmin.userId}/grants`,
@@ -275,7 +346,13 @@ describe('users admin: happy paths', () => {
     const [entry] = await t.ctx.db
       .select({ actorRole: auditEntries.actorRole, agencyId: auditEntries.agencyId })
       .from(auditEntries)
-      .where(and(eq(auditEntries.entityId, serangAdmin.userId), eq(auditEntries.action, 'user.role_granted'), eq(auditEntries.actorId, platform.userId)));
+      .where(
+        and(
+          eq(auditEntries.entityId, serangAdmin.userId),
+          eq(auditEntries.action, 'user.role_granted'),
+          eq(auditEntries.actorId, platform.userId),
+        ),
+      );
     expect(entry).toEqual({ actorRole: 'platform_admin', agencyId: serangId });
   });
 });

@@ -16,15 +16,24 @@ export async function verifyEmail(ctx: AppContext, token: string): Promise<void>
     const user = userId ? await findUserById(tx, userId) : undefined;
     if (!user) throw invalidToken();
     if (user.emailVerifiedAt) return;
-    await tx.update(users).set({ emailVerifiedAt: now }).where(and(eq(users.id, user.id), isNull(users.emailVerifiedAt)));
-    await recordAudit(tx, { actor: selfActor(user), action: 'auth.email_verified', entityType: 'user', entityId: user.id, at: now });
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: now })
+      .where(and(eq(users.id, user.id), isNull(users.emailVerifiedAt)));
+    await recordAudit(tx, {
+      actor: selfActor(user),
+      action: 'auth.email_verified',
+      entityType: 'user',
+      entityId: user.id,
+      at: now,
+    });
   });
 }
 
 export async function resendVerification(ctx: AppContext, email: string): Promise<void> {
   const now = ctx.clock.now();
   const user = await findUserByEmail(ctx.db, email);
-  if (!user || user.kind !== 'citizen' || user.emailVerifiedAt || !user.active) return;
+  if (user?.kind !== 'citizen' || user.emailVerifiedAt || !user.active) return;
   await ctx.db.transaction(async (tx) => {
     const token = await issueToken(tx, user.id, 'email_verify', VERIFY_TTL_MS, now);
     await enqueueEmail(tx, verifyEmailMail(user.email, user.name, verifyLink(ctx.config.publicUrl, token)), { now });

@@ -13,7 +13,10 @@ import { type SessionState, actorOf, destroySession } from './session';
 import { matchTotp, newRecoveryCodes, recoveryDigest } from './totp';
 
 export const invalidCode = () =>
-  badRequest('INVALID_CODE', text('Kode tidak valid atau sudah dipakai.', 'The code is not valid or has been used already.'));
+  badRequest(
+    'INVALID_CODE',
+    text('Kode tidak valid atau sudah dipakai.', 'The code is not valid or has been used already.'),
+  );
 
 async function fail(ctx: AppContext, session: SessionState, now: Date): Promise<never> {
   const locked = await recordLoginFailure(ctx.db, session.user.email, now);
@@ -43,7 +46,10 @@ export async function verifyTotp(
   }
   const user = session.user;
   if (!user.totpSecret) {
-    throw conflict('TOTP_NOT_ENROLLED', text('Daftarkan aplikasi autentikator terlebih dahulu.', 'Set up an authenticator app first.'));
+    throw conflict(
+      'TOTP_NOT_ENROLLED',
+      text('Daftarkan aplikasi autentikator terlebih dahulu.', 'Set up an authenticator app first.'),
+    );
   }
   const actor = actorOf({ ...session, mfaPassed: true });
   const cleaned = code.replace(/\s/g, '');
@@ -58,7 +64,12 @@ export async function verifyTotp(
         .set({ totpEnabledAt: now, totpLastStep: step, recoveryCodes: recovery.digests })
         .where(and(eq(users.id, user.id), isNull(users.totpEnabledAt), eq(users.totpSecret, user.totpSecret!)))
         .returning({ id: users.id });
-      if (!row) throw new AppError(409, 'TOTP_CHANGED', text('Pendaftaran berubah; ulangi dari awal.', 'The enrolment changed; start again.'));
+      if (!row)
+        throw new AppError(
+          409,
+          'TOTP_CHANGED',
+          text('Pendaftaran berubah; ulangi dari awal.', 'The enrolment changed; start again.'),
+        );
       await openSession(tx, session);
       await recordAudit(tx, {
         actor,

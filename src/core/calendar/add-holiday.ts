@@ -34,7 +34,10 @@ export async function addHoliday(ctx: AppContext, actor: Actor, input: AddHolida
     agencyId = agency.id;
     kind = input.kind ?? 'libur_instansi';
     if (kind !== 'libur_instansi') {
-      throw badRequest('KIND_INVALID', text("Hari libur instansi berjenis 'libur_instansi'.", "An agency's own day off has kind 'libur_instansi'."));
+      throw badRequest(
+        'KIND_INVALID',
+        text("Hari libur instansi berjenis 'libur_instansi'.", "An agency's own day off has kind 'libur_instansi'."),
+      );
     }
   } else {
     role = assertPlatformAdmin(actor);
@@ -42,12 +45,16 @@ export async function addHoliday(ctx: AppContext, actor: Actor, input: AddHolida
     if (kind === 'libur_instansi') {
       throw badRequest(
         'KIND_INVALID',
-        text("Hari libur nasional berjenis 'libur_nasional' atau 'cuti_bersama'.", "A national day off is 'libur_nasional' or 'cuti_bersama'."),
+        text(
+          "Hari libur nasional berjenis 'libur_nasional' atau 'cuti_bersama'.",
+          "A national day off is 'libur_nasional' or 'cuti_bersama'.",
+        ),
       );
     }
   }
   const name = input.name.trim().replace(/\s+/g, ' ');
-  if (!name) throw badRequest('NAME_REQUIRED', text('Nama hari libur wajib diisi.', 'The name of the day off is required.'));
+  if (!name)
+    throw badRequest('NAME_REQUIRED', text('Nama hari libur wajib diisi.', 'The name of the day off is required.'));
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const scope = agencyId === null ? isNull(holidays.agencyId) : eq(holidays.agencyId, agencyId);
@@ -58,7 +65,10 @@ export async function addHoliday(ctx: AppContext, actor: Actor, input: AddHolida
       .for('update')
       .limit(1);
     if (existing && existing.deletedAt === null) {
-      throw conflict('HOLIDAY_EXISTS', text('Tanggal ini sudah menjadi hari libur.', 'This date is already a day off.'));
+      throw conflict(
+        'HOLIDAY_EXISTS',
+        text('Tanggal ini sudah menjadi hari libur.', 'This date is already a day off.'),
+      );
     }
     const [row] = existing
       ? await tx

@@ -29,12 +29,20 @@ export async function findWorkingDeadline(
   const from = opts.from === undefined ? toLocalDate(cal, ctx.clock.now()) : assertLocalDate(opts.from, 'from');
   const deadline = addWorkingDays(cal, startOfLocalDay(cal, from), opts.days);
   const deadlineDate = toLocalDate(cal, deadline);
-  const days = await listHolidays(ctx.db, { from: addCalendarDays(from, 1), to: deadlineDate, agencyId: opts.agencyId });
+  const days = await listHolidays(ctx.db, {
+    from: addCalendarDays(from, 1),
+    to: deadlineDate,
+    agencyId: opts.agencyId,
+  });
   const weekend = cal.weekend ?? [0, 6];
-  const weekdaysOff = days.filter((d) => !weekend.includes(new Date(`${d.date}T00:00:00Z`).getUTCDay()) && !isWorkingDay(cal, d.date));
+  const weekdaysOff = days.filter(
+    (d) => !weekend.includes(new Date(`${d.date}T00:00:00Z`).getUTCDay()) && !isWorkingDay(cal, d.date),
+  );
   // One entry per date (a national day and an agency day may share one).
   const seen = new Set<string>();
-  const daysOff = weekdaysOff.filter((d) => !seen.has(d.date) && seen.add(d.date)).map(({ date, kind, name }) => ({ date, kind, name }));
+  const daysOff = weekdaysOff
+    .filter((d) => !seen.has(d.date) && seen.add(d.date))
+    .map(({ date, kind, name }) => ({ date, kind, name }));
   const [last] = (
     await ctx.db.execute<{ last: string | null }>(
       sql`select max(date)::text as last from core_holidays where agency_id is null and deleted_at is null`,

@@ -15,7 +15,6 @@ import { holidays } from './schema';
 const NATIONAL = '';
 const cache = new Map<string, { token: string; timeZone: TimeZone; calendar: Calendar }>();
 
-
 /** Forget every cached calendar in this process (other processes notice the new token). */
 export function invalidateCalendars(): void {
   cache.clear();
@@ -48,7 +47,10 @@ export async function getCalendar(q: Queryable, agencyId: string | null): Promis
     .select({ date: holidays.date })
     .from(holidays)
     .where(
-      and(isNull(holidays.deletedAt), agencyId === null ? isNull(holidays.agencyId) : or(isNull(holidays.agencyId), eq(holidays.agencyId, agencyId))),
+      and(
+        isNull(holidays.deletedAt),
+        agencyId === null ? isNull(holidays.agencyId) : or(isNull(holidays.agencyId), eq(holidays.agencyId, agencyId)),
+      ),
     );
   const calendar = makeCalendar({ timeZone, holidays: days.map((d) => d.date) });
   if (token !== null) cache.set(key, { token, timeZone, calendar });

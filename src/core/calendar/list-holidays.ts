@@ -23,7 +23,10 @@ export const holidayColumns = {
 };
 
 /** Days off (not removed) from `from` to `to` inclusive ('YYYY-MM-DD'), national and the agency's. */
-export async function listHolidays(q: Queryable, opts: { from: string; to: string; agencyId: string | null }): Promise<HolidayView[]> {
+export async function listHolidays(
+  q: Queryable,
+  opts: { from: string; to: string; agencyId: string | null },
+): Promise<HolidayView[]> {
   return q
     .select(holidayColumns)
     .from(holidays)
@@ -31,7 +34,9 @@ export async function listHolidays(q: Queryable, opts: { from: string; to: strin
       and(
         isNull(holidays.deletedAt),
         between(holidays.date, opts.from, opts.to),
-        opts.agencyId === null ? isNull(holidays.agencyId) : or(isNull(holidays.agencyId), eq(holidays.agencyId, opts.agencyId)),
+        opts.agencyId === null
+          ? isNull(holidays.agencyId)
+          : or(isNull(holidays.agencyId), eq(holidays.agencyId, opts.agencyId)),
       ),
     )
     .orderBy(asc(holidays.date), asc(holidays.kind));

@@ -30,7 +30,9 @@ export async function loadNationalHolidays(db: Db): Promise<{ added: number }> {
     if (added > 0) {
       await bumpCalendarToken(tx);
     } else {
-      await tx.execute(sql`insert into core_calendar_state (id, token) values (1, gen_random_uuid()) on conflict (id) do nothing`);
+      await tx.execute(
+        sql`insert into core_calendar_state (id, token) values (1, gen_random_uuid()) on conflict (id) do nothing`,
+      );
     }
     return { added };
   });

@@ -66,7 +66,11 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
       const agency = await agencyBySlug(ctx, req.query.agency);
       const timeZone = agency?.timeZone ?? 'Asia/Jakarta';
       const year = req.query.year ?? Number(toLocalDate({ timeZone }, ctx.clock.now()).slice(0, 4));
-      const days = await listHolidays(ctx.db, { from: `${year}-01-01`, to: `${year}-12-31`, agencyId: agency?.id ?? null });
+      const days = await listHolidays(ctx.db, {
+        from: `${year}-01-01`,
+        to: `${year}-12-31`,
+        agencyId: agency?.id ?? null,
+      });
       return { year, agency: agency && { slug: agency.slug, name: agency.name }, timeZone, holidays: days };
     },
   );
@@ -132,8 +136,16 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
     },
     async (req) => {
       const agency = await agencyBySlug(ctx, req.query.agency);
-      const result = await findWorkingDeadline(ctx, { agencyId: agency?.id ?? null, from: req.query.from, days: req.query.days });
-      return { ...result, deadline: result.deadline.toISOString(), agency: agency && { slug: agency.slug, name: agency.name } };
+      const result = await findWorkingDeadline(ctx, {
+        agencyId: agency?.id ?? null,
+        from: req.query.from,
+        days: req.query.days,
+      });
+      return {
+        ...result,
+        deadline: result.deadline.toISOString(),
+        agency: agency && { slug: agency.slug, name: agency.name },
+      };
     },
   );
 };

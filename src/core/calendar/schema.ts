@@ -26,7 +26,10 @@ export const holidays = pgTable(
   },
   (t) => [
     // One row per date and scope (national or one agency), removed or not.
-    uniqueIndex('core_holidays_date_scope_idx').on(t.date, sql`coalesce(${t.agencyId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+    uniqueIndex('core_holidays_date_scope_idx').on(
+      t.date,
+      sql`coalesce(${t.agencyId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
     index('core_holidays_agency_idx').on(t.agencyId, t.date),
   ],
 );

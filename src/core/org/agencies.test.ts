@@ -60,7 +60,12 @@ describe('POST /api/v1/agencies', () => {
 
   it('is for platform admins only (401, 403)', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/agencies', payload: jayapura })).statusCode).toBe(401);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/agencies', payload: jayapura, headers: bantenAdmin.headers });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/agencies',
+      payload: jayapura,
+      headers: bantenAdmin.headers,
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -82,7 +87,12 @@ describe('POST /api/v1/agencies', () => {
   });
 
   it('creates a kota in Papua on WIT by default, audited; a taken slug or region is a 409', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/agencies', payload: jayapura, headers: platform.headers });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/agencies',
+      payload: jayapura,
+      headers: platform.headers,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       slug: 'kota-jayapura',
@@ -94,7 +104,12 @@ describe('POST /api/v1/agencies', () => {
     const [entry] = await t.ctx.db.select().from(auditEntries).orderBy(desc(auditEntries.seq)).limit(1);
     expect(entry).toMatchObject({ action: 'org.agency_created', entityId: res.json().id, actorRole: 'platform_admin' });
 
-    const again = await t.app.inject({ method: 'POST', url: '/api/v1/agencies', payload: jayapura, headers: platform.headers });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/agencies',
+      payload: jayapura,
+      headers: platform.headers,
+    });
     expect(again.json().error.code).toBe('SLUG_TAKEN');
     const sameRegion = await t.app.inject({
       method: 'POST',
@@ -113,7 +128,9 @@ describe('POST /api/v1/agencies', () => {
       headers: platform.headers,
     });
     expect(papua.json().timeZone).toBe('Asia/Jayapura');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/agencies/kota-jayapura' })).json().parentSlug).toBe('papua');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/agencies/kota-jayapura' })).json().parentSlug).toBe(
+      'papua',
+    );
   });
 
   it('creates a ministry without a region, on WIB', async () => {
@@ -142,8 +159,35 @@ describe('PATCH /api/v1/agencies/:slug', () => {
     expect(entry).toMatchObject({ action: 'org.agency_updated', meta: { changed: ['name', 'active'] } });
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/agencies' })).json();
     expect(list.some((a: { slug: string }) => a.slug === 'kab-lebak')).toBe(false);
-    expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/agencies/kab-lebak', payload: { active: true }, headers: bantenAdmin.headers })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/agencies/nowhere', payload: { active: true }, headers: platform.headers })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/agencies/kab-lebak', payload: { timeZone: 'Europe/Paris' }, headers: platform.headers })).statusCode).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: '/api/v1/agencies/kab-lebak',
+          payload: { active: true },
+          headers: bantenAdmin.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: '/api/v1/agencies/nowhere',
+          payload: { active: true },
+          headers: platform.headers,
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: '/api/v1/agencies/kab-lebak',
+          payload: { timeZone: 'Europe/Paris' },
+          headers: platform.headers,
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });

@@ -28,7 +28,10 @@ export async function assertRegionFitsKind(q: Queryable, kind: AgencyKind, regio
   const level = LEVEL_OF[kind];
   if (level === null) {
     if (regionCode !== null) {
-      throw badRequest('REGION_NOT_ALLOWED', text('Kementerian/lembaga tidak terikat wilayah.', 'A ministry or national agency has no region.'));
+      throw badRequest(
+        'REGION_NOT_ALLOWED',
+        text('Kementerian/lembaga tidak terikat wilayah.', 'A ministry or national agency has no region.'),
+      );
     }
     return;
   }
@@ -36,8 +39,12 @@ export async function assertRegionFitsKind(q: Queryable, kind: AgencyKind, regio
     badRequest(
       'REGION_MISMATCH',
       text(
-        kind === 'provinsi' ? 'Instansi provinsi memerlukan kode provinsi yang ada.' : `Instansi ${kind} memerlukan kode ${kind} yang ada.`,
-        kind === 'provinsi' ? 'A province agency needs an existing province code.' : `A ${kind} agency needs an existing ${kind} code.`,
+        kind === 'provinsi'
+          ? 'Instansi provinsi memerlukan kode provinsi yang ada.'
+          : `Instansi ${kind} memerlukan kode ${kind} yang ada.`,
+        kind === 'provinsi'
+          ? 'A province agency needs an existing province code.'
+          : `A ${kind} agency needs an existing ${kind} code.`,
       ),
     );
   if (regionCode === null) throw wrong();
@@ -60,8 +67,13 @@ export async function createAgency(
   const now = ctx.clock.now();
   const id = randomUUID();
   await ctx.db.transaction(async (tx) => {
-    const [slugTaken] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.slug, input.slug)).limit(1);
-    if (slugTaken) throw conflict('SLUG_TAKEN', text('Slug instansi sudah dipakai.', 'The agency slug is already taken.'));
+    const [slugTaken] = await tx
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(eq(agencies.slug, input.slug))
+      .limit(1);
+    if (slugTaken)
+      throw conflict('SLUG_TAKEN', text('Slug instansi sudah dipakai.', 'The agency slug is already taken.'));
     if (input.regionCode !== null) {
       const [regionTaken] = await tx
         .select({ id: agencies.id })
@@ -69,7 +81,10 @@ export async function createAgency(
         .where(and(eq(agencies.regionCode, input.regionCode), eq(agencies.active, true)))
         .limit(1);
       if (regionTaken) {
-        throw conflict('REGION_TAKEN', text('Wilayah ini sudah memiliki instansi.', 'This region already has an agency.'));
+        throw conflict(
+          'REGION_TAKEN',
+          text('Wilayah ini sudah memiliki instansi.', 'This region already has an agency.'),
+        );
       }
     }
     let parentId: string | null = null;

@@ -18,7 +18,12 @@ export interface CreateUnitInput {
   regionCode: string | null;
 }
 
-export async function createUnit(ctx: AppContext, actor: Actor, agencySlug: string, input: CreateUnitInput): Promise<UnitView> {
+export async function createUnit(
+  ctx: AppContext,
+  actor: Actor,
+  agencySlug: string,
+  input: CreateUnitInput,
+): Promise<UnitView> {
   const agency = await findAgency(ctx.db, { slug: agencySlug });
   if (!agency) throw agencyNotFound();
   const role = assertCanManageAgency(actor, agency.id);
@@ -32,7 +37,10 @@ export async function createUnit(ctx: AppContext, actor: Actor, agencySlug: stri
       if (!parent || parent.agencyId !== agency.id || !parent.active) {
         throw badRequest(
           'PARENT_INVALID',
-          text('Unit induk tidak ada di instansi ini atau sudah nonaktif.', 'The parent unit is not in this agency or is inactive.'),
+          text(
+            'Unit induk tidak ada di instansi ini atau sudah nonaktif.',
+            'The parent unit is not in this agency or is inactive.',
+          ),
         );
       }
     }

@@ -30,7 +30,11 @@ export interface DemoUnit {
   children?: DemoUnit[];
 }
 
-const u = (name: string, kind: UnitKind, children?: DemoUnit[]): DemoUnit => ({ name, kind, ...(children ? { children } : {}) });
+const u = (name: string, kind: UnitKind, children?: DemoUnit[]): DemoUnit => ({
+  name,
+  kind,
+  ...(children ? { children } : {}),
+});
 
 /** The OPD of one agency. Names are unique within an agency, so `${slug}/${name}` finds one unit. */
 export function demoOpd(kind: AgencyKind): DemoUnit[] {
@@ -42,7 +46,10 @@ export function demoOpd(kind: AgencyKind): DemoUnit[] {
       u('Bagian Umum', 'bagian'),
       u('Bagian Kesejahteraan Rakyat', 'bagian'),
     ]),
-    u('Inspektorat', 'opd', [u('Inspektur Pembantu Wilayah I', 'bidang'), u('Inspektur Pembantu Wilayah II', 'bidang')]),
+    u('Inspektorat', 'opd', [
+      u('Inspektur Pembantu Wilayah I', 'bidang'),
+      u('Inspektur Pembantu Wilayah II', 'bidang'),
+    ]),
     u('Badan Perencanaan Pembangunan Daerah', 'opd'),
     u('Badan Pengelolaan Keuangan dan Aset Daerah', 'opd'),
     u('Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', 'opd', [
@@ -50,9 +57,16 @@ export function demoOpd(kind: AgencyKind): DemoUnit[] {
       u('Bidang Mutasi dan Promosi', 'bidang'),
     ]),
     u('Badan Penanggulangan Bencana Daerah', 'opd'),
-    u('Dinas Pendidikan', 'opd', local
-      ? [u('Bidang Pembinaan Sekolah Dasar', 'bidang'), u('Bidang Pembinaan Sekolah Menengah Pertama', 'bidang')]
-      : [u('Bidang Pembinaan Sekolah Menengah Atas', 'bidang'), u('Bidang Pembinaan Sekolah Menengah Kejuruan', 'bidang')]),
+    u(
+      'Dinas Pendidikan',
+      'opd',
+      local
+        ? [u('Bidang Pembinaan Sekolah Dasar', 'bidang'), u('Bidang Pembinaan Sekolah Menengah Pertama', 'bidang')]
+        : [
+            u('Bidang Pembinaan Sekolah Menengah Atas', 'bidang'),
+            u('Bidang Pembinaan Sekolah Menengah Kejuruan', 'bidang'),
+          ],
+    ),
     u('Dinas Kesehatan', 'opd', [
       u('Bidang Pelayanan Kesehatan', 'bidang', [
         u('Seksi Pelayanan Kesehatan Primer', 'seksi'),
@@ -69,7 +83,10 @@ export function demoOpd(kind: AgencyKind): DemoUnit[] {
       u('Bidang Penataan Ruang', 'bidang'),
     ]),
     u('Dinas Perhubungan', 'opd', [u('Bidang Lalu Lintas dan Angkutan', 'bidang')]),
-    u('Dinas Sosial', 'opd', [u('Bidang Rehabilitasi Sosial', 'bidang'), u('Bidang Perlindungan dan Jaminan Sosial', 'bidang')]),
+    u('Dinas Sosial', 'opd', [
+      u('Bidang Rehabilitasi Sosial', 'bidang'),
+      u('Bidang Perlindungan dan Jaminan Sosial', 'bidang'),
+    ]),
     u('Dinas Lingkungan Hidup', 'opd', [u('Bidang Pengelolaan Sampah dan Limbah B3', 'bidang')]),
     // Population registration is a kabupaten/kota service.
     ...(local

@@ -27,7 +27,13 @@ export async function findResponsibleAgency(q: Queryable, regionCode: string): P
       timeZone: agencies.timeZone,
     })
     .from(agencies)
-    .where(and(inArray(agencies.regionCode, candidates), ne(agencies.kind, 'kementerian_lembaga'), eq(agencies.active, true)))
+    .where(
+      and(
+        inArray(agencies.regionCode, candidates),
+        ne(agencies.kind, 'kementerian_lembaga'),
+        eq(agencies.active, true),
+      ),
+    )
     // The kabupaten/kota (longer code) before the province.
     .orderBy(desc(sql`length(${agencies.regionCode})`))
     .limit(1);

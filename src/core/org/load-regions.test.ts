@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp } from '../../../test/app';
 import { createEmptyDatabase } from '../../../test/db';
 import { loadRegions, regionDataDir } from './load-regions';
 
@@ -13,8 +13,12 @@ const indexDefs = async (db: { execute: (q: ReturnType<typeof sql>) => Promise<{
   );
 
 describe('regions from idn-area-data', () => {
+  let ctx: TestApp['ctx'];
+  beforeAll(async () => {
+    ({ ctx } = await createTestApp());
+  });
+
   it('holds every level of the Kepmendagri 2025 list', async () => {
-    const { ctx } = await createTestApp();
     const rows = await ctx.db.execute<{ level: number; n: number }>(
       sql`select level, count(*)::int as n from core_regions group by level order by level`,
     );
@@ -37,7 +41,6 @@ describe('regions from idn-area-data', () => {
   });
 
   it('skips a complete table and repairs an incomplete one', async () => {
-    const { ctx } = await createTestApp();
     expect(await loadRegions(ctx.db)).toMatchObject({ skipped: true, loaded: 0 });
     await ctx.db.execute(sql`delete from core_regions where code like '36.73.05.%'`);
     await ctx.db.execute(sql`update core_regions set name = 'Salah' where code = '36.73'`);
@@ -68,7 +71,9 @@ describe('regions from idn-area-data', () => {
         expect(first).toMatchObject({ skipped: false, loaded: 1 + 8 + (155 + 1) + (1552 + 17) });
         expect(await indexDefs(db)).toEqual(before);
         expect(await loadRegions(db, dir)).toMatchObject({ skipped: true });
-        const quoted = await db.execute<{ name: string }>(sql`select name from core_regions where code = '14.02.09.2010'`);
+        const quoted = await db.execute<{ name: string }>(
+          sql`select name from core_regions where code = '14.02.09.2010'`,
+        );
         expect(quoted.rows[0]?.name).toBe('Lambang Sari I, II, III');
       } finally {
         await empty.drop();

@@ -50,7 +50,8 @@ export function readRegionFile(level: RegionLevel, dir = regionDataDir()): Regio
   const codeAt = header.indexOf('code');
   const nameAt = header.indexOf('name');
   const parentAt = spec.parentColumn ? header.indexOf(spec.parentColumn) : -1;
-  if (codeAt < 0 || nameAt < 0 || (spec.parentColumn && parentAt < 0)) throw new Error(`${spec.file}: unexpected header ${lines[0]}`);
+  if (codeAt < 0 || nameAt < 0 || (spec.parentColumn && parentAt < 0))
+    throw new Error(`${spec.file}: unexpected header ${lines[0]}`);
   const rows: RegionRow[] = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;

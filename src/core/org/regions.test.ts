@@ -1,12 +1,18 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp } from '../../../test/app';
 import { findResponsibleAgency } from './find-responsible-agency';
 import { agencies } from './schema';
 
+// One app for the file: only the last test changes data.
+let app: TestApp['app'];
+let ctx: TestApp['ctx'];
+beforeAll(async () => {
+  ({ app, ctx } = await createTestApp());
+});
+
 describe('GET /api/v1/regions', () => {
   it('finds a kecamatan by part of its name, with its province and kota', async () => {
-    const { app } = await createTestApp();
     const res = await app.inject({ method: 'GET', url: '/api/v1/regions?q=cipocok' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -26,26 +32,37 @@ describe('GET /api/v1/regions', () => {
   });
 
   it('lists by code prefix and level, and by parent, a page at a time', async () => {
-    const { app } = await createTestApp();
     const kec = (await app.inject({ method: 'GET', url: '/api/v1/regions?q=36.73&level=3' })).json();
     expect(kec.total).toBe(6);
-    expect(kec.items.map((r: { name: string }) => r.name)).toEqual(['Cipocok Jaya', 'Curug', 'Kasemen', 'Serang', 'Taktakan', 'Walantaka']);
+    expect(kec.items.map((r: { name: string }) => r.name)).toEqual([
+      'Cipocok Jaya',
+      'Curug',
+      'Kasemen',
+      'Serang',
+      'Taktakan',
+      'Walantaka',
+    ]);
     const kel = (await app.inject({ method: 'GET', url: '/api/v1/regions?parent=36.73.05&pageSize=5&page=2' })).json();
     expect(kel.total).toBe(8);
     expect(kel.items).toHaveLength(3);
     expect(kel.page).toBe(2);
-    expect(kel.items.every((r: { parentCode: string; level: number }) => r.parentCode === '36.73.05' && r.level === 4)).toBe(true);
+    expect(
+      kel.items.every((r: { parentCode: string; level: number }) => r.parentCode === '36.73.05' && r.level === 4),
+    ).toBe(true);
   });
 
   it('treats LIKE wildcards in a name search as plain text', async () => {
-    const { app } = await createTestApp();
     const res = (await app.inject({ method: 'GET', url: `/api/v1/regions?q=${encodeURIComponent('%_%')}` })).json();
     expect(res.total).toBe(0);
   });
 
   it('rejects bad filters with a 400 in the one error shape', async () => {
-    const { app } = await createTestApp();
-    for (const url of ['/api/v1/regions?level=5', '/api/v1/regions?parent=abc', '/api/v1/regions?pageSize=1000', `/api/v1/regions?q=${'a'.repeat(101)}`]) {
+    for (const url of [
+      '/api/v1/regions?level=5',
+      '/api/v1/regions?parent=abc',
+      '/api/v1/regions?pageSize=1000',
+      `/api/v1/regions?q=${'a'.repeat(101)}`,
+    ]) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION');
@@ -55,7 +72,6 @@ describe('GET /api/v1/regions', () => {
 
 describe('GET /api/v1/regions/:code', () => {
   it('gives a kelurahan with its ancestors and the local government responsible for it', async () => {
-    const { app } = await createTestApp();
     const res = await app.inject({ method: 'GET', url: '/api/v1/regions/36.73.05.1001' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -67,7 +83,6 @@ describe('GET /api/v1/regions/:code', () => {
   });
 
   it('answers 404 for an unknown code and 400 for a malformed one', async () => {
-    const { app } = await createTestApp();
     const missing = await app.inject({ method: 'GET', url: '/api/v1/regions/99.99' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.message).toBe('Wilayah tidak ditemukan.');
@@ -77,7 +92,6 @@ describe('GET /api/v1/regions/:code', () => {
 
 describe('findResponsibleAgency', () => {
   it('picks the kabupaten/kota of a desa or kecamatan, else the province, else nobody', async () => {
-    const { ctx } = await createTestApp();
     expect((await findResponsibleAgency(ctx.db, '36.73.05.1001'))?.slug).toBe('kota-serang');
     expect((await findResponsibleAgency(ctx.db, '36.01.01'))?.slug).toBe('kab-pandeglang');
     expect((await findResponsibleAgency(ctx.db, '36.74'))?.slug).toBe('kota-tangerang-selatan');
@@ -87,7 +101,6 @@ describe('findResponsibleAgency', () => {
   });
 
   it('falls back to the province when the kota agency is inactive', async () => {
-    const { ctx } = await createTestApp();
     await ctx.db.update(agencies).set({ active: false }).where(eq(agencies.slug, 'kota-serang'));
     expect((await findResponsibleAgency(ctx.db, '36.73.05.1001'))?.slug).toBe('banten');
   });

@@ -60,7 +60,12 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
     '/regions/:code',
     {
       config: publicPolicy,
-      schema: { tags, summary: 'Satu wilayah dan induknya / one region with its ancestors', params: RegionParams, response: { 200: RegionDetail } },
+      schema: {
+        tags,
+        summary: 'Satu wilayah dan induknya / one region with its ancestors',
+        params: RegionParams,
+        response: { 200: RegionDetail },
+      },
     },
     async (req) => {
       const region = await getRegion(ctx.db, req.params.code);
@@ -74,14 +79,22 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
     '/agencies',
     {
       config: publicPolicy,
-      schema: { tags, summary: 'Daftar instansi / agencies', querystring: AgencyListQuery, response: { 200: Type.Array(Agency) } },
+      schema: {
+        tags,
+        summary: 'Daftar instansi / agencies',
+        querystring: AgencyListQuery,
+        response: { 200: Type.Array(Agency) },
+      },
     },
     async (req) => listAgencies(ctx.db, req.query),
   );
 
   app.get(
     '/agencies/:slug',
-    { config: publicPolicy, schema: { tags, summary: 'Satu instansi / one agency', params: SlugParams, response: { 200: AgencyDetail } } },
+    {
+      config: publicPolicy,
+      schema: { tags, summary: 'Satu instansi / one agency', params: SlugParams, response: { 200: AgencyDetail } },
+    },
     async (req) => getAgency(ctx.db, req.params.slug),
   );
 
@@ -122,7 +135,13 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
     '/agencies/:slug',
     {
       config: platformPolicy,
-      schema: { tags, summary: 'Ubah instansi / change an agency', params: SlugParams, body: UpdateAgencyBody, response: { 200: Agency } },
+      schema: {
+        tags,
+        summary: 'Ubah instansi / change an agency',
+        params: SlugParams,
+        body: UpdateAgencyBody,
+        response: { 200: Agency },
+      },
     },
     async (req) => {
       const role = assertPlatformAdmin(req.actor);
@@ -134,7 +153,13 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
     '/agencies/:slug/units',
     {
       config: adminPolicy,
-      schema: { tags, summary: 'Buat unit kerja / create a unit', params: SlugParams, body: CreateUnitBody, response: { 201: Unit } },
+      schema: {
+        tags,
+        summary: 'Buat unit kerja / create a unit',
+        params: SlugParams,
+        body: CreateUnitBody,
+        response: { 201: Unit },
+      },
     },
     async (req, reply) => {
       // Scope (own agency) is checked by the use case once the agency is known (policy.ts).

@@ -42,7 +42,17 @@ export const agencies = pgTable(
   (t) => [uniqueIndex('core_agencies_slug_idx').on(t.slug), index('core_agencies_region_idx').on(t.regionCode)],
 );
 
-export const UNIT_KINDS = ['opd', 'bidang', 'seksi', 'bagian', 'upt', 'kecamatan', 'kelurahan', 'desa', 'lainnya'] as const;
+export const UNIT_KINDS = [
+  'opd',
+  'bidang',
+  'seksi',
+  'bagian',
+  'upt',
+  'kecamatan',
+  'kelurahan',
+  'desa',
+  'lainnya',
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const units = pgTable(
@@ -66,6 +76,10 @@ export const units = pgTable(
   (t) => [
     index('core_units_agency_idx').on(t.agencyId),
     index('core_units_path_idx').using('btree', t.path.op('text_pattern_ops')),
-    uniqueIndex('core_units_sibling_name_idx').on(t.agencyId, sql`coalesce(${t.parentId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.name),
+    uniqueIndex('core_units_sibling_name_idx').on(
+      t.agencyId,
+      sql`coalesce(${t.parentId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.name,
+    ),
   ],
 );

@@ -68,7 +68,9 @@ export async function searchRegions(
     const lower = term.toLowerCase();
     where.push(sql`${regions.name} ilike ${`%${escapeLike(term)}%`}`);
     // Exact names first, then names starting with the term, then the rest.
-    order.push(sql`case when lower(${regions.name}) = ${lower} then 0 when lower(${regions.name}) like ${`${escapeLike(lower)}%`} then 1 else 2 end`);
+    order.push(
+      sql`case when lower(${regions.name}) = ${lower} then 0 when lower(${regions.name}) like ${`${escapeLike(lower)}%`} then 1 else 2 end`,
+    );
   }
   if (s.level !== undefined) where.push(eq(regions.level, s.level));
   if (s.parent !== undefined) where.push(eq(regions.parentCode, s.parent));
@@ -84,7 +86,10 @@ export async function searchRegions(
   return { items: await withAncestors(q, rows), total: Number(count?.n ?? 0), page: s.page, pageSize: s.pageSize };
 }
 
-export async function getRegion(q: Queryable, code: string): Promise<(RegionWithAncestors & { children: number }) | null> {
+export async function getRegion(
+  q: Queryable,
+  code: string,
+): Promise<(RegionWithAncestors & { children: number }) | null> {
   const [row] = await q.select(view).from(regions).where(eq(regions.code, code)).limit(1);
   if (!row) return null;
   const [count] = await q.select({ n: sql<number>`count(*)::int` }).from(regions).where(eq(regions.parentCode, code));

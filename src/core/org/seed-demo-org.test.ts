@@ -41,7 +41,13 @@ afterAll(async () => {
 describe('the demo government', () => {
   it('is the Banten province and its eight kabupaten/kota, named as in the Kepmendagri list', async () => {
     const rows = await ctx.db
-      .select({ slug: agencies.slug, name: agencies.name, kind: agencies.kind, region: regions.name, tz: agencies.timeZone })
+      .select({
+        slug: agencies.slug,
+        name: agencies.name,
+        kind: agencies.kind,
+        region: regions.name,
+        tz: agencies.timeZone,
+      })
       .from(agencies)
       .innerJoin(regions, eq(regions.code, agencies.regionCode))
       .orderBy(agencies.regionCode);
@@ -75,7 +81,10 @@ describe('the demo government', () => {
     expect(await count('kota-serang', 'kelurahan')).toBe(67);
     expect(await count('kota-tangerang', 'kelurahan')).toBe(0);
     expect(await count('banten', 'kecamatan')).toBe(0);
-    const [kel] = await ctx.db.select().from(units).where(eq(units.id, org.units.get('kota-serang/Kelurahan Karundang')!));
+    const [kel] = await ctx.db
+      .select()
+      .from(units)
+      .where(eq(units.id, org.units.get('kota-serang/Kelurahan Karundang')!));
     expect(kel).toMatchObject({ kind: 'kelurahan', regionCode: '36.73.05.1002', depth: 1 });
     expect(kel!.parentId).toBe(org.units.get('kota-serang/Kecamatan Cipocok Jaya'));
   });
@@ -95,8 +104,15 @@ describe('the demo government', () => {
       ['kota-cilegon/Seksi Pelayanan Kesehatan Primer', 'seksi'],
     ] as const;
     for (const [key, kind] of checks) {
-      const [row] = await ctx.db.select().from(units).where(eq(units.id, org.units.get(key)!));
-      expect(row, key).toMatchObject({ name: key.split('/').at(-1), kind, agencyId: org.agencies.get(key.split('/')[0]!) });
+      const [row] = await ctx.db
+        .select()
+        .from(units)
+        .where(eq(units.id, org.units.get(key)!));
+      expect(row, key).toMatchObject({
+        name: key.split('/').at(-1),
+        kind,
+        agencyId: org.agencies.get(key.split('/')[0]!),
+      });
     }
     // Population registration is a kabupaten/kota service.
     expect(org.units.get('banten/Dinas Kependudukan dan Pencatatan Sipil')).toBeUndefined();

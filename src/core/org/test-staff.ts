@@ -18,10 +18,17 @@ export async function signInStaff(
 ): Promise<StaffLogin> {
   const [user] = await ctx.db
     .insert(users)
-    .values({ kind: 'staff', email: `uji-${randomBytes(6).toString('hex')}@contoh.go.id`, name: 'Pegawai Uji', agencyId: opts.agencyId })
+    .values({
+      kind: 'staff',
+      email: `uji-${randomBytes(6).toString('hex')}@contoh.go.id`,
+      name: 'Pegawai Uji',
+      agencyId: opts.agencyId,
+    })
     .returning({ id: users.id });
   for (const role of opts.roles) {
-    await ctx.db.insert(roleGrants).values({ userId: user!.id, role, agencyId: opts.agencyId, unitId: opts.unitId ?? null });
+    await ctx.db
+      .insert(roleGrants)
+      .values({ userId: user!.id, role, agencyId: opts.agencyId, unitId: opts.unitId ?? null });
   }
   const s = await createSession(ctx.db, user!.id, { now: ctx.clock.now(), ttlHours: 12, mfaPassed: true });
   return { userId: user!.id, headers: { cookie: `${SESSION_COOKIE}=${s.token}`, 'x-csrf-token': s.csrfToken } };

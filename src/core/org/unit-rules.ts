@@ -16,7 +16,12 @@ export async function lockUnitTree(q: Queryable, agencyId: string): Promise<void
 const REGION_LEVEL: Partial<Record<UnitKind, number>> = { kecamatan: 3, kelurahan: 4, desa: 4 };
 
 /** A unit's region must exist, lie within its agency's region, and match its kind (kecamatan → level 3). */
-export async function assertUnitRegion(q: Queryable, agencyId: string, kind: UnitKind, regionCode: string | null): Promise<void> {
+export async function assertUnitRegion(
+  q: Queryable,
+  agencyId: string,
+  kind: UnitKind,
+  regionCode: string | null,
+): Promise<void> {
   const level = REGION_LEVEL[kind];
   if (regionCode === null) {
     if (level !== undefined) {
@@ -68,7 +73,10 @@ export async function assertNameFree(
   if (dup) {
     throw conflict(
       'UNIT_NAME_TAKEN',
-      text('Sudah ada unit dengan nama ini di bawah induk yang sama.', 'A unit with this name already exists under the same parent.'),
+      text(
+        'Sudah ada unit dengan nama ini di bawah induk yang sama.',
+        'A unit with this name already exists under the same parent.',
+      ),
     );
   }
 }

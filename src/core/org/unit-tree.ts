@@ -43,7 +43,10 @@ export async function findUnit(q: Queryable, id: string): Promise<UnitView | nul
 export async function unitSubtreeIds(q: Queryable, unitId: string): Promise<string[]> {
   const unit = await findUnit(q, unitId);
   if (!unit) return [];
-  const rows = await q.select({ id: units.id }).from(units).where(like(units.path, `${unit.path}%`));
+  const rows = await q
+    .select({ id: units.id })
+    .from(units)
+    .where(like(units.path, `${unit.path}%`));
   return rows.map((r) => r.id);
 }
 
@@ -68,7 +71,11 @@ export function unitWithinSql(unitIdColumn: AnyColumn | SQL, ancestorId: string)
 }
 
 /** The units of an agency in tree order (depth first, siblings by name), each with its parent and depth. */
-export async function listUnitTree(q: Queryable, agencyId: string, opts: { includeInactive: boolean }): Promise<UnitView[]> {
+export async function listUnitTree(
+  q: Queryable,
+  agencyId: string,
+  opts: { includeInactive: boolean },
+): Promise<UnitView[]> {
   const rows = await q.select(unitColumns).from(units).where(eq(units.agencyId, agencyId)).orderBy(asc(units.depth));
   const visible = opts.includeInactive ? rows : hideInactiveBranches(rows);
   const children = new Map<string | null, UnitView[]>();

@@ -11,7 +11,10 @@ let kotaSerang: string;
 let admin: StaffLogin;
 
 const unitId = async (agencyId: string, name: string) => {
-  const [row] = await t.ctx.db.select({ id: units.id }).from(units).where(and(eq(units.agencyId, agencyId), eq(units.name, name)));
+  const [row] = await t.ctx.db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.agencyId, agencyId), eq(units.name, name)));
   return row!.id;
 };
 const post = (body: unknown, headers?: Record<string, string>, slug = 'kota-serang') =>
@@ -80,13 +83,28 @@ describe('POST /api/v1/agencies/:slug/units', () => {
     expect((await post({ name: 'X', kind: 'kementerian' }, admin.headers)).statusCode).toBe(400);
     expect((await post({ name: '   ', kind: 'bidang' }, admin.headers)).json().error.code).toBe('NAME_REQUIRED');
     // A kecamatan needs its region, inside the agency's region, at kecamatan level.
-    expect((await post({ name: 'Kecamatan Baru', kind: 'kecamatan' }, admin.headers)).json().error.code).toBe('REGION_REQUIRED');
-    expect((await post({ name: 'Kecamatan Lain', kind: 'kecamatan', regionCode: '36.01.01' }, admin.headers)).json().error.code).toBe(
-      'REGION_MISMATCH',
+    expect((await post({ name: 'Kecamatan Baru', kind: 'kecamatan' }, admin.headers)).json().error.code).toBe(
+      'REGION_REQUIRED',
     );
-    expect((await post({ name: 'Kecamatan Lain', kind: 'kecamatan', regionCode: '36.73.05.1001' }, admin.headers)).statusCode).toBe(400);
-    const lebakUnit = (await t.ctx.db.select({ id: units.id }).from(units).innerJoin(agencies, eq(agencies.id, units.agencyId)).where(eq(agencies.slug, 'kab-lebak')).limit(1))[0]!.id;
-    expect((await post({ name: 'Seksi Lain', kind: 'seksi', parentId: lebakUnit }, admin.headers)).json().error.code).toBe('PARENT_INVALID');
+    expect(
+      (await post({ name: 'Kecamatan Lain', kind: 'kecamatan', regionCode: '36.01.01' }, admin.headers)).json().error
+        .code,
+    ).toBe('REGION_MISMATCH');
+    expect(
+      (await post({ name: 'Kecamatan Lain', kind: 'kecamatan', regionCode: '36.73.05.1001' }, admin.headers))
+        .statusCode,
+    ).toBe(400);
+    const lebakUnit = (
+      await t.ctx.db
+        .select({ id: units.id })
+        .from(units)
+        .innerJoin(agencies, eq(agencies.id, units.agencyId))
+        .where(eq(agencies.slug, 'kab-lebak'))
+        .limit(1)
+    )[0]!.id;
+    expect(
+      (await post({ name: 'Seksi Lain', kind: 'seksi', parentId: lebakUnit }, admin.headers)).json().error.code,
+    ).toBe('PARENT_INVALID');
     const after = (await t.ctx.db.select({ id: units.id }).from(units).where(eq(units.agencyId, kotaSerang))).length;
     expect(after).toBe(before);
   });
@@ -96,7 +114,14 @@ describe('POST /api/v1/agencies/:slug/units', () => {
     const res = await post({ name: 'Seksi Irigasi', kind: 'seksi', parentId: bidang }, admin.headers);
     expect(res.statusCode).toBe(201);
     const seksi = res.json();
-    expect(seksi).toMatchObject({ name: 'Seksi Irigasi', kind: 'seksi', parentId: bidang, depth: 2, active: true, agencyId: kotaSerang });
+    expect(seksi).toMatchObject({
+      name: 'Seksi Irigasi',
+      kind: 'seksi',
+      parentId: bidang,
+      depth: 2,
+      active: true,
+      agencyId: kotaSerang,
+    });
     const pu = await unitId(kotaSerang, 'Dinas Pekerjaan Umum dan Penataan Ruang');
     expect(seksi.path).toBe(`/${pu}/${bidang}/${seksi.id}/`);
     expect(await lastAudit()).toMatchObject({
@@ -166,7 +191,9 @@ describe('PATCH /api/v1/units/:id', () => {
     expect(off.json().active).toBe(false);
     const tree = (await t.app.inject({ method: 'GET', url: '/api/v1/agencies/kota-serang/units' })).json().units;
     expect(tree.some((u: { id: string }) => u.id === hukum)).toBe(false);
-    const all = (await t.app.inject({ method: 'GET', url: '/api/v1/agencies/kota-serang/units?includeInactive=true' })).json().units;
+    const all = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/agencies/kota-serang/units?includeInactive=true' })
+    ).json().units;
     expect(all.find((u: { id: string }) => u.id === hukum)).toMatchObject({ active: false });
   });
 
@@ -177,6 +204,8 @@ describe('PATCH /api/v1/units/:id', () => {
     const dinkes = await unitId(kotaSerang, 'Dinas Kesehatan');
     expect((await patch(dinkes, { name: 'Dinas Lain' }, lebakAdmin.headers)).statusCode).toBe(403);
     const platform = await signInStaff(t.ctx, { agencyId: lebak!.id, roles: ['platform_admin'] });
-    expect((await patch(dinkes, { name: 'Dinas Kesehatan Kota Serang' }, platform.headers)).json().name).toBe('Dinas Kesehatan Kota Serang');
+    expect((await patch(dinkes, { name: 'Dinas Kesehatan Kota Serang' }, platform.headers)).json().name).toBe(
+      'Dinas Kesehatan Kota Serang',
+    );
   });
 });

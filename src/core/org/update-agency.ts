@@ -23,7 +23,8 @@ export async function updateAgency(
   input: UpdateAgencyInput,
 ): Promise<AgencyView> {
   const name = input.name?.trim();
-  if (name === '') throw badRequest('NAME_REQUIRED', text('Nama instansi wajib diisi.', 'The agency name is required.'));
+  if (name === '')
+    throw badRequest('NAME_REQUIRED', text('Nama instansi wajib diisi.', 'The agency name is required.'));
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(agencies).where(eq(agencies.slug, slug)).for('update').limit(1);
@@ -44,7 +45,11 @@ export async function updateAgency(
       entityId: before.id,
       agencyId: before.id,
       before: { name: before.name, timeZone: before.timeZone, active: before.active },
-      after: { name: changes.name ?? before.name, timeZone: changes.timeZone ?? before.timeZone, active: changes.active ?? before.active },
+      after: {
+        name: changes.name ?? before.name,
+        timeZone: changes.timeZone ?? before.timeZone,
+        active: changes.active ?? before.active,
+      },
       meta: { changed },
       at: now,
     });

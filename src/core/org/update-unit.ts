@@ -23,10 +23,18 @@ export interface UpdateUnitInput {
 const parentInvalid = () =>
   badRequest(
     'PARENT_INVALID',
-    text('Unit induk tidak ada di instansi ini atau sudah nonaktif.', 'The parent unit is not in this agency or is inactive.'),
+    text(
+      'Unit induk tidak ada di instansi ini atau sudah nonaktif.',
+      'The parent unit is not in this agency or is inactive.',
+    ),
   );
 
-export async function updateUnit(ctx: AppContext, actor: Actor, unitId: string, input: UpdateUnitInput): Promise<UnitView> {
+export async function updateUnit(
+  ctx: AppContext,
+  actor: Actor,
+  unitId: string,
+  input: UpdateUnitInput,
+): Promise<UnitView> {
   const found = await findUnit(ctx.db, unitId);
   if (!found) throw unitNotFound();
   const role = assertCanManageAgency(actor, found.agencyId);
@@ -43,7 +51,9 @@ export async function updateUnit(ctx: AppContext, actor: Actor, unitId: string, 
       regionCode: input.regionCode === undefined ? before.regionCode : input.regionCode,
       active: input.active ?? before.active,
     };
-    const changed = (['name', 'kind', 'parentId', 'regionCode', 'active'] as const).filter((k) => after[k] !== before[k]);
+    const changed = (['name', 'kind', 'parentId', 'regionCode', 'active'] as const).filter(
+      (k) => after[k] !== before[k],
+    );
     if (!changed.length) return before;
 
     let movedUnits = 0;
@@ -54,7 +64,10 @@ export async function updateUnit(ctx: AppContext, actor: Actor, unitId: string, 
       if (pathWithin(parent.path, before.path)) {
         throw conflict(
           'UNIT_CYCLE',
-          text('Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya.', 'A unit cannot move under itself or one of its sub-units.'),
+          text(
+            'Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya.',
+            'A unit cannot move under itself or one of its sub-units.',
+          ),
         );
       }
       if (after.active && !parent.active) throw parentInvalid();
@@ -74,14 +87,23 @@ export async function updateUnit(ctx: AppContext, actor: Actor, unitId: string, 
       if (child) {
         throw conflict(
           'UNIT_HAS_ACTIVE_CHILDREN',
-          text('Nonaktifkan atau pindahkan dulu sub-unit yang masih aktif.', 'Deactivate or move its active sub-units first.'),
+          text(
+            'Nonaktifkan atau pindahkan dulu sub-unit yang masih aktif.',
+            'Deactivate or move its active sub-units first.',
+          ),
         );
       }
     }
 
     await tx
       .update(units)
-      .set({ name: after.name, kind: after.kind, regionCode: after.regionCode, active: after.active, parentId: after.parentId })
+      .set({
+        name: after.name,
+        kind: after.kind,
+        regionCode: after.regionCode,
+        active: after.active,
+        parentId: after.parentId,
+      })
       .where(eq(units.id, before.id));
     if (changed.includes('parentId')) {
       after.path = childPath(parent?.path ?? null, before.id);
@@ -109,7 +131,9 @@ export async function updateUnit(ctx: AppContext, actor: Actor, unitId: string, 
       after,
       meta: {
         changed,
-        ...(changed.includes('parentId') ? { fromParentId: before.parentId, toParentId: after.parentId, movedUnits } : {}),
+        ...(changed.includes('parentId')
+          ? { fromParentId: before.parentId, toParentId: after.parentId, movedUnits }
+          : {}),
       },
       at: now,
     });

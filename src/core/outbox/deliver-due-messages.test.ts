@@ -61,7 +61,7 @@ beforeAll(async () => {
   smtp = await startSmtp();
 });
 afterAll(async () => {
-  await smtp.close();
+  await smtp?.close();
 });
 beforeEach(async () => {
   await ctx.db.delete(outbox);

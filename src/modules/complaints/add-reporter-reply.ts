@@ -24,7 +24,10 @@ export async function addReporterReply(ctx: AppContext, code: string, proof: Rep
     if (['diarsipkan', 'digabung', 'ditutup'].includes(row.status)) {
       throw conflict(
         'REPORT_CLOSED',
-        text('Laporan ini sudah ditutup. Buka kembali laporan untuk menambahkan tanggapan.', 'This report is closed. Reopen it to add a reply.'),
+        text(
+          'Laporan ini sudah ditutup. Buka kembali laporan untuk menambahkan tanggapan.',
+          'This report is closed. Reopen it to add a reply.',
+        ),
       );
     }
     const now = ctx.clock.now();
@@ -51,7 +54,14 @@ export async function addReporterReply(ctx: AppContext, code: string, proof: Rep
       by: { kind: 'reporter', actor: proof.actor },
       action: 'complaints.reporter_reply',
       patch,
-      timeline: [{ kind: 'reporter_reply', visibility: 'reporter', body: input.body.trim(), meta: attachmentIds.length ? { attachmentIds } : undefined }],
+      timeline: [
+        {
+          kind: 'reporter_reply',
+          visibility: 'reporter',
+          body: input.body.trim(),
+          meta: attachmentIds.length ? { attachmentIds } : undefined,
+        },
+      ],
     });
     return { ok: true as const };
   });

@@ -27,7 +27,8 @@ export async function addStaffReply(ctx: AppContext, actor: StaffActor, id: stri
         .from(replyTemplates)
         .where(and(eq(replyTemplates.id, input.templateId), eq(replyTemplates.agencyId, row.agencyId)))
         .limit(1);
-      if (!tpl) throw badRequest('UNKNOWN_TEMPLATE', text('Templat balasan tidak ditemukan.', 'No such reply template.'));
+      if (!tpl)
+        throw badRequest('UNKNOWN_TEMPLATE', text('Templat balasan tidak ditemukan.', 'No such reply template.'));
       body = body ? `${tpl.body}\n\n${body}` : tpl.body;
     }
     if (!body) throw badRequest('MESSAGE_REQUIRED', text('Tuliskan isi balasan.', 'Write the reply.'));

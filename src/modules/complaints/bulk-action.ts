@@ -6,6 +6,7 @@ import type { Text } from '../../core/i18n/messages';
 import { changeStatus } from './change-status';
 import { disposeComplaint } from './dispose-complaint';
 import type { StaffActor } from './policy';
+import type { ComplaintStatus } from './states';
 import { verifyComplaint } from './verify-complaint';
 
 export type BulkInput =
@@ -16,7 +17,7 @@ export type BulkInput =
 export interface BulkResult {
   id: string;
   ok: boolean;
-  status?: string;
+  status?: ComplaintStatus;
   error?: { code: string; messages: Text };
 }
 

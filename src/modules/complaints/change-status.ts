@@ -13,7 +13,15 @@ import type { ComplaintRow } from './repository';
 import { loadSettings } from './settings';
 import { assertTransition, type CloseHow } from './states';
 
-export const STAFF_ACTIONS = ['follow_up', 'complete', 'request_info', 'postpone', 'resume', 'archive', 'close'] as const;
+export const STAFF_ACTIONS = [
+  'follow_up',
+  'complete',
+  'request_info',
+  'postpone',
+  'resume',
+  'archive',
+  'close',
+] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 export const STAFF_CLOSE_HOWS = ['resolved', 'not_resolved', 'closed_by_officer'] as const;
 
@@ -27,7 +35,12 @@ export interface ChangeStatusInput {
 const needMessage = () =>
   badRequest('MESSAGE_REQUIRED', text('Tuliskan keterangan untuk pelapor.', 'Write an explanation for the reporter.'));
 
-export async function changeStatus(ctx: AppContext, actor: StaffActor, id: string, input: ChangeStatusInput): Promise<ComplaintRow> {
+export async function changeStatus(
+  ctx: AppContext,
+  actor: StaffActor,
+  id: string,
+  input: ChangeStatusInput,
+): Promise<ComplaintRow> {
   return withComplaint(ctx, { id }, async (tx, row) => {
     const role = await assertCanHandle(tx, actor, row);
     const now = ctx.clock.now();
@@ -85,15 +98,22 @@ export async function changeStatus(ctx: AppContext, actor: StaffActor, id: strin
         break;
       }
       case 'resume': {
-        if (row.status !== 'menunggu_kelengkapan' && row.status !== 'ditunda') assertTransition(row.status, 'ditindaklanjuti');
+        if (row.status !== 'menunggu_kelengkapan' && row.status !== 'ditunda')
+          assertTransition(row.status, 'ditindaklanjuti');
         const to = row.resumeStatus ?? 'diverifikasi';
         const d = resumeDeadlines(cal, settings, row, now, emergencyHours);
-        change = { action: 'complaints.resume', patch: { status: to, resumeStatus: null, ...d, dueAt: stageDeadline({ ...row, ...d }, to) } };
+        change = {
+          action: 'complaints.resume',
+          patch: { status: to, resumeStatus: null, ...d, dueAt: stageDeadline({ ...row, ...d }, to) },
+        };
         break;
       }
       case 'archive':
         if (!msg) throw needMessage();
-        change = { action: 'complaints.archive', patch: { status: 'diarsipkan', reason: msg, dueAt: null, autoCloseAt: null } };
+        change = {
+          action: 'complaints.archive',
+          patch: { status: 'diarsipkan', reason: msg, dueAt: null, autoCloseAt: null },
+        };
         break;
       case 'close': {
         const how: CloseHow = input.closeHow ?? 'closed_by_officer';

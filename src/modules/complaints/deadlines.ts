@@ -13,7 +13,15 @@ import type { ComplaintStatus } from './states';
 
 type DeadlineFields = Pick<
   ComplaintRow,
-  'dueAt' | 'verifyDueAt' | 'planDueAt' | 'resolutionDueAt' | 'clockEvents' | 'emergency' | 'resolutionDays' | 'status' | 'receivedAt'
+  | 'dueAt'
+  | 'verifyDueAt'
+  | 'planDueAt'
+  | 'resolutionDueAt'
+  | 'clockEvents'
+  | 'emergency'
+  | 'resolutionDays'
+  | 'status'
+  | 'receivedAt'
 >;
 
 const HOUR_MS = 3_600_000;
@@ -22,7 +30,10 @@ const HOUR_MS = 3_600_000;
 export const emergencyDeadline = (receivedAt: Date, hours: number) => new Date(receivedAt.getTime() + hours * HOUR_MS);
 
 /** The deadline of the stage a complaint is in; null when nothing is due (paused, finished). */
-export function stageDeadline(r: Pick<DeadlineFields, 'status' | 'verifyDueAt' | 'planDueAt' | 'resolutionDueAt'>, status: ComplaintStatus): Date | null {
+export function stageDeadline(
+  r: Pick<DeadlineFields, 'status' | 'verifyDueAt' | 'planDueAt' | 'resolutionDueAt'>,
+  status: ComplaintStatus,
+): Date | null {
   const min = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : (a ?? b));
   switch (status) {
     case 'diterima':
@@ -39,12 +50,19 @@ export function stageDeadline(r: Pick<DeadlineFields, 'status' | 'verifyDueAt' |
 
 /** Deadlines at intake. */
 export function intakeDeadlines(cal: Calendar, s: ComplaintSettings, now: Date, emergencyHours: number | null) {
-  const verifyDueAt = emergencyHours !== null ? emergencyDeadline(now, emergencyHours) : addWorkingDays(cal, now, s.verifyDays);
+  const verifyDueAt =
+    emergencyHours !== null ? emergencyDeadline(now, emergencyHours) : addWorkingDays(cal, now, s.verifyDays);
   return { verifyDueAt, dueAt: verifyDueAt };
 }
 
 /** Deadlines when disposed to a unit: the plan deadline restarts; the resolution clock starts once. */
-export function dispositionDeadlines(cal: Calendar, s: ComplaintSettings, r: DeadlineFields, now: Date, emergencyHours: number | null) {
+export function dispositionDeadlines(
+  cal: Calendar,
+  s: ComplaintSettings,
+  r: DeadlineFields,
+  now: Date,
+  emergencyHours: number | null,
+) {
   if (r.emergency && emergencyHours !== null) {
     const due = emergencyDeadline(r.receivedAt, emergencyHours);
     return { planDueAt: due, resolutionDueAt: due, clockEvents: r.clockEvents };
@@ -65,13 +83,22 @@ export function pauseClock(r: DeadlineFields, now: Date): ClockEvent[] {
  * Resuming: the resolution clock continues where it stopped; the verification deadline (before
  * disposition) restarts, since the file is only now complete.
  */
-export function resumeDeadlines(cal: Calendar, s: ComplaintSettings, r: DeadlineFields, now: Date, emergencyHours: number | null) {
+export function resumeDeadlines(
+  cal: Calendar,
+  s: ComplaintSettings,
+  r: DeadlineFields,
+  now: Date,
+  emergencyHours: number | null,
+) {
   if (r.emergency && emergencyHours !== null) {
     return { clockEvents: r.clockEvents, resolutionDueAt: r.resolutionDueAt, verifyDueAt: r.verifyDueAt };
   }
   const last = r.clockEvents.at(-1);
-  const clockEvents: ClockEvent[] = last?.kind === 'pause' ? [...r.clockEvents, { kind: 'resume', at: now }] : r.clockEvents;
-  const resolutionDueAt = clockEvents.length ? computeDeadline(cal, clockEvents, r.resolutionDays ?? s.normatifDays).deadline : null;
+  const clockEvents: ClockEvent[] =
+    last?.kind === 'pause' ? [...r.clockEvents, { kind: 'resume', at: now }] : r.clockEvents;
+  const resolutionDueAt = clockEvents.length
+    ? computeDeadline(cal, clockEvents, r.resolutionDays ?? s.normatifDays).deadline
+    : null;
   const verifyDueAt = clockEvents.length ? r.verifyDueAt : addWorkingDays(cal, now, s.verifyDays);
   return { clockEvents, resolutionDueAt, verifyDueAt };
 }

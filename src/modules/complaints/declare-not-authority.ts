@@ -14,7 +14,10 @@ export async function declareNotAuthority(ctx: AppContext, actor: StaffActor, id
     if (!['diterima', 'diverifikasi', 'didisposisikan'].includes(row.status)) {
       throw conflict(
         'ILLEGAL_TRANSITION',
-        text('Laporan yang sudah ditindaklanjuti tidak dapat dinyatakan bukan wewenang.', 'A report already being followed up cannot be declared not ours.'),
+        text(
+          'Laporan yang sudah ditindaklanjuti tidak dapat dinyatakan bukan wewenang.',
+          'A report already being followed up cannot be declared not ours.',
+        ),
       );
     }
     const settings = await loadSettings(tx, row.agencyId);
@@ -26,7 +29,15 @@ export async function declareNotAuthority(ctx: AppContext, actor: StaffActor, id
         supportUnitIds: [],
         ...(row.status === 'didisposisikan' ? { status: 'diverifikasi' as const, dueAt: row.verifyDueAt } : {}),
       },
-      timeline: [{ kind: 'not_authority', visibility: 'internal', body: reason, unitId: row.unitId, meta: { fromUnitId: row.unitId } }],
+      timeline: [
+        {
+          kind: 'not_authority',
+          visibility: 'internal',
+          body: reason,
+          unitId: row.unitId,
+          meta: { fromUnitId: row.unitId },
+        },
+      ],
       meta: { fromUnitId: row.unitId },
     });
   });

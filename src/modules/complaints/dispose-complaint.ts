@@ -30,7 +30,10 @@ export async function disposeComplaint(ctx: AppContext, actor: StaffActor, id: s
       .from(units)
       .where(and(inArray(units.id, all), eq(units.agencyId, row.agencyId), eq(units.active, true)));
     if (found.length !== all.length) {
-      throw badRequest('UNKNOWN_UNIT', text('Unit tujuan tidak ditemukan di instansi ini.', 'A target unit does not exist in this agency.'));
+      throw badRequest(
+        'UNKNOWN_UNIT',
+        text('Unit tujuan tidak ditemukan di instansi ini.', 'A target unit does not exist in this agency.'),
+      );
     }
     for (const u of all) await assertCanDisposeTo(tx, actor, row.agencyId, u);
     const now = ctx.clock.now();
@@ -52,7 +55,13 @@ export async function disposeComplaint(ctx: AppContext, actor: StaffActor, id: s
       },
       timeline: [
         { kind: 'status', visibility: 'public', unitId: input.unitId },
-        { kind: 'disposed', visibility: 'internal', unitId: input.unitId, body: input.note ?? null, meta: { supportUnitIds: support } },
+        {
+          kind: 'disposed',
+          visibility: 'internal',
+          unitId: input.unitId,
+          body: input.note ?? null,
+          meta: { supportUnitIds: support },
+        },
       ],
       meta: { unitId: input.unitId, supportUnitIds: support },
     });

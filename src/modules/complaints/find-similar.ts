@@ -21,7 +21,11 @@ function similarity(text: string) {
 }
 
 function conditions(qy: SimilarQuery): SQL[] {
-  const w: SQL[] = [eq(complaints.regionCode, qy.regionCode), inArray(complaints.status, OPEN_STATUSES), sql`${similarity(qy.text)} >= ${SIMILARITY_THRESHOLD}`];
+  const w: SQL[] = [
+    eq(complaints.regionCode, qy.regionCode),
+    inArray(complaints.status, OPEN_STATUSES),
+    sql`${similarity(qy.text)} >= ${SIMILARITY_THRESHOLD}`,
+  ];
   if (qy.categoryId) w.push(eq(complaints.categoryId, qy.categoryId));
   if (qy.excludeId) w.push(ne(complaints.id, qy.excludeId));
   return w;
@@ -30,7 +34,12 @@ function conditions(qy: SimilarQuery): SQL[] {
 export async function findSimilarPublic(q: Queryable, qy: SimilarQuery) {
   const score = similarity(qy.text);
   return q
-    .select({ code: complaints.code, title: complaints.title, status: complaints.status, receivedAt: complaints.receivedAt })
+    .select({
+      code: complaints.code,
+      title: complaints.title,
+      status: complaints.status,
+      receivedAt: complaints.receivedAt,
+    })
     .from(complaints)
     .where(and(...conditions(qy), ne(complaints.visibility, 'rahasia')))
     .orderBy(desc(score))
@@ -40,7 +49,14 @@ export async function findSimilarPublic(q: Queryable, qy: SimilarQuery) {
 export async function findSimilarForOfficer(q: Queryable, qy: SimilarQuery & { agencyId: string }) {
   const score = similarity(qy.text);
   return q
-    .select({ id: complaints.id, code: complaints.code, title: complaints.title, status: complaints.status, receivedAt: complaints.receivedAt, score })
+    .select({
+      id: complaints.id,
+      code: complaints.code,
+      title: complaints.title,
+      status: complaints.status,
+      receivedAt: complaints.receivedAt,
+      score,
+    })
     .from(complaints)
     .where(and(...conditions(qy), eq(complaints.agencyId, qy.agencyId)))
     .orderBy(desc(score))

@@ -21,7 +21,13 @@ export async function getComplaintDetail(ctx: AppContext, actor: StaffActor, id:
       .where(eq(escalations.complaintId, id))
       .orderBy(asc(escalations.at)),
     listAttachments(ctx.db, 'complaint', id),
-    findSimilarForOfficer(ctx.db, { agencyId: c.agencyId, regionCode: c.regionCode, categoryId: c.categoryId, text: c.title, excludeId: id }),
+    findSimilarForOfficer(ctx.db, {
+      agencyId: c.agencyId,
+      regionCode: c.regionCode,
+      categoryId: c.categoryId,
+      text: c.title,
+      excludeId: id,
+    }),
   ]);
   const now = ctx.clock.now();
   return {

@@ -15,7 +15,8 @@ export interface ReporterIdentity {
 
 const keys = new Map<string, Buffer>();
 
-export const identityKeyFile = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'keys', 'complaints-identity.key');
+export const identityKeyFile = (config: Pick<Config, 'dataDir'>) =>
+  path.join(config.dataDir, 'keys', 'complaints-identity.key');
 
 function loadKey(config: Pick<Config, 'dataDir'>): Buffer {
   const file = identityKeyFile(config);
@@ -39,7 +40,11 @@ function loadKey(config: Pick<Config, 'dataDir'>): Buffer {
   return key;
 }
 
-export function encryptIdentity(config: Pick<Config, 'dataDir'>, complaintId: string, identity: ReporterIdentity): string {
+export function encryptIdentity(
+  config: Pick<Config, 'dataDir'>,
+  complaintId: string,
+  identity: ReporterIdentity,
+): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', loadKey(config), iv);
   cipher.setAAD(Buffer.from(complaintId));
@@ -47,7 +52,11 @@ export function encryptIdentity(config: Pick<Config, 'dataDir'>, complaintId: st
   return `v1:${Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64')}`;
 }
 
-export function decryptIdentity(config: Pick<Config, 'dataDir'>, complaintId: string, sealed: string): ReporterIdentity {
+export function decryptIdentity(
+  config: Pick<Config, 'dataDir'>,
+  complaintId: string,
+  sealed: string,
+): ReporterIdentity {
   if (!sealed.startsWith('v1:')) throw new Error('Unknown identity ciphertext version');
   const raw = Buffer.from(sealed.slice(3), 'base64');
   const decipher = createDecipheriv('aes-256-gcm', loadKey(config), raw.subarray(0, 12));

@@ -21,13 +21,27 @@ export { submitComplaint, type SubmitComplaintInput, type SubmittedComplaint } f
 export { decideRoute, rerouteComplaint, type RouteDecision, type RouteQuery } from './route-complaint';
 export { getStats, type ComplaintStats } from './get-stats';
 export { CLOSED_TOPIC, REPORTER_NOTICE_TOPIC } from './record-change';
-export { KINDS, SOURCES, STATUSES, VISIBILITIES, type ComplaintKind, type ComplaintStatus, type Source, type Visibility } from './states';
+export {
+  KINDS,
+  SOURCES,
+  STATUSES,
+  VISIBILITIES,
+  type ComplaintKind,
+  type ComplaintStatus,
+  type Source,
+  type Visibility,
+} from './states';
 
 /** Staff who may read the complaint, or the citizen account that filed it (anonymous reporters: preview by claim token only). */
 async function mayDownload(ctx: AppContext, actor: Actor, a: { ownerId: string | null }): Promise<boolean> {
   if (!a.ownerId) return false;
   const [row] = await ctx.db
-    .select({ agencyId: complaints.agencyId, unitId: complaints.unitId, supportUnitIds: complaints.supportUnitIds, reporterUserId: complaints.reporterUserId })
+    .select({
+      agencyId: complaints.agencyId,
+      unitId: complaints.unitId,
+      supportUnitIds: complaints.supportUnitIds,
+      reporterUserId: complaints.reporterUserId,
+    })
     .from(complaints)
     .where(eq(complaints.id, a.ownerId))
     .limit(1);
@@ -57,4 +71,3 @@ export const complaintsModule: PamongModule = {
   },
   jobs: [{ name: 'complaints.escalations', everyMs: 60_000, run: async (ctx) => void (await runEscalations(ctx)) }],
 };
-

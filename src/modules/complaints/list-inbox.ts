@@ -23,14 +23,27 @@ export interface InboxFilter {
   pageSize?: number;
 }
 
-export async function inboxWhere(q: Queryable, actor: StaffActor, activeUnitId: string | null, f: InboxFilter, now: Date): Promise<SQL> {
+export async function inboxWhere(
+  q: Queryable,
+  actor: StaffActor,
+  activeUnitId: string | null,
+  f: InboxFilter,
+  now: Date,
+): Promise<SQL> {
   const where: SQL[] = [await listScope(q, actor, activeUnitId)];
   if (f.status?.length) where.push(inArray(complaints.status, f.status));
-  const overdue = and(isNotNull(complaints.dueAt), lt(complaints.dueAt, now), inArray(complaints.status, CLOCKED_STATUSES))!;
+  const overdue = and(
+    isNotNull(complaints.dueAt),
+    lt(complaints.dueAt, now),
+    inArray(complaints.status, CLOCKED_STATUSES),
+  )!;
   if (f.overdue === true) where.push(overdue);
   if (f.emergency !== undefined) where.push(eq(complaints.emergency, f.emergency));
   if (f.categoryId) where.push(eq(complaints.categoryId, f.categoryId));
-  if (f.regionCode) where.push(or(eq(complaints.regionCode, f.regionCode), sql`starts_with(${complaints.regionCode}, ${`${f.regionCode}.`})`)!);
+  if (f.regionCode)
+    where.push(
+      or(eq(complaints.regionCode, f.regionCode), sql`starts_with(${complaints.regionCode}, ${`${f.regionCode}.`})`)!,
+    );
   if (f.source) where.push(eq(complaints.source, f.source));
   if (f.from) where.push(gte(complaints.receivedAt, new Date(`${f.from}T00:00:00+07:00`)));
   if (f.to) where.push(lte(complaints.receivedAt, new Date(`${f.to}T23:59:59.999+07:00`)));
@@ -50,13 +63,18 @@ export async function listInbox(ctx: AppContext, actor: StaffActor, activeUnitId
   const rows = await officerList(ctx.db)
     .where(where)
     .orderBy(
-      desc(sql`(${complaints.dueAt} is not null and ${complaints.dueAt} < ${now} and ${complaints.status} in ('diterima','diverifikasi','didisposisikan','ditindaklanjuti'))`),
+      desc(
+        sql`(${complaints.dueAt} is not null and ${complaints.dueAt} < ${now} and ${complaints.status} in ('diterima','diverifikasi','didisposisikan','ditindaklanjuti'))`,
+      ),
       desc(complaints.emergency),
       asc(complaints.dueAt),
       desc(complaints.receivedAt),
     )
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const items = rows.map((r) => ({ ...r, overdue: r.dueAt !== null && r.dueAt < now && CLOCKED_STATUSES.includes(r.status) }));
+  const items = rows.map((r) => ({
+    ...r,
+    overdue: r.dueAt !== null && r.dueAt < now && CLOCKED_STATUSES.includes(r.status),
+  }));
   return { items, page, pageSize, total: Number(total) };
 }

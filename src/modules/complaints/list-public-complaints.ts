@@ -20,15 +20,23 @@ function where(f: PublicFilter): SQL | undefined {
   const w: SQL[] = [];
   if (f.agency) w.push(inArray(complaints.agencyId, sql`(select id from core_agencies where slug = ${f.agency})`));
   if (f.status) w.push(eq(complaints.status, f.status));
-  if (f.regionCode) w.push(or(eq(complaints.regionCode, f.regionCode), sql`starts_with(${complaints.regionCode}, ${`${f.regionCode}.`})`)!);
+  if (f.regionCode)
+    w.push(
+      or(eq(complaints.regionCode, f.regionCode), sql`starts_with(${complaints.regionCode}, ${`${f.regionCode}.`})`)!,
+    );
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    w.push(or(ilike(complaints.title, like), ilike(complaints.description, like), eq(complaints.code, f.q.toUpperCase()))!);
+    w.push(
+      or(ilike(complaints.title, like), ilike(complaints.description, like), eq(complaints.code, f.q.toUpperCase()))!,
+    );
   }
   return w.length ? and(...w) : undefined;
 }
 
-export async function listPublicComplaints(ctx: AppContext, f: PublicFilter): Promise<{ items: PublicComplaint[]; page: number; pageSize: number; total: number }> {
+export async function listPublicComplaints(
+  ctx: AppContext,
+  f: PublicFilter,
+): Promise<{ items: PublicComplaint[]; page: number; pageSize: number; total: number }> {
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 20;
   const w = where(f);
@@ -49,14 +57,21 @@ export async function countPublicByRegion(ctx: AppContext, f: { agency?: string;
   const codeExpr = sql<string>`array_to_string((string_to_array(${complaints.regionCode}, '.'))[1:${sql.raw(String(parts))}], '.')`;
   const w = where({ agency: f.agency });
   const rows = await ctx.db
-    .select({ regionCode: codeExpr, open: sql<number>`count(*) filter (where ${complaints.status} <> 'ditutup')::int`, total: sql<number>`count(*)::int` })
+    .select({
+      regionCode: codeExpr,
+      open: sql<number>`count(*) filter (where ${complaints.status} <> 'ditutup')::int`,
+      total: sql<number>`count(*)::int`,
+    })
     .from(complaints)
     .where(w ? and(publiclyVisible, w) : publiclyVisible)
     .groupBy(codeExpr)
     .orderBy(codeExpr);
   const names = rows.length
     ? await ctx.db.execute<{ code: string; name: string }>(
-        sql`select code, name from core_regions where code in (${sql.join(rows.map((r) => sql`${r.regionCode}`), sql`, `)})`,
+        sql`select code, name from core_regions where code in (${sql.join(
+          rows.map((r) => sql`${r.regionCode}`),
+          sql`, `,
+        )})`,
       )
     : { rows: [] };
   const byCode = new Map(names.rows.map((r) => [r.code, r.name]));
@@ -66,7 +81,9 @@ export async function countPublicByRegion(ctx: AppContext, f: { agency?: string;
 export const OPEN_DATA_MAX_ROWS = 50_000;
 
 export async function openData(ctx: AppContext, f: { agency?: string }) {
-  const rows = await publicView(ctx.db, where({ agency: f.agency })).orderBy(desc(complaints.receivedAt)).limit(OPEN_DATA_MAX_ROWS);
+  const rows = await publicView(ctx.db, where({ agency: f.agency }))
+    .orderBy(desc(complaints.receivedAt))
+    .limit(OPEN_DATA_MAX_ROWS);
   return rows.map((r) => ({
     code: r.code,
     kind: r.kind,
@@ -84,7 +101,35 @@ export async function openData(ctx: AppContext, f: { agency?: string }) {
 }
 
 export function openDataCsv(rows: Awaited<ReturnType<typeof openData>>): string {
-  const header = ['kode', 'jenis', 'judul', 'kategori', 'kode_wilayah', 'wilayah', 'instansi', 'unit', 'status', 'cara_ditutup', 'diterima', 'ditutup'];
-  return toCsv(header, rows.map((r) => [r.code, r.kind, r.title, r.category, r.regionCode, r.regionName, r.agency, r.unit, r.status, r.closeHow, r.receivedAt, r.closedAt]));
+  const header = [
+    'kode',
+    'jenis',
+    'judul',
+    'kategori',
+    'kode_wilayah',
+    'wilayah',
+    'instansi',
+    'unit',
+    'status',
+    'cara_ditutup',
+    'diterima',
+    'ditutup',
+  ];
+  return toCsv(
+    header,
+    rows.map((r) => [
+      r.code,
+      r.kind,
+      r.title,
+      r.category,
+      r.regionCode,
+      r.regionName,
+      r.agency,
+      r.unit,
+      r.status,
+      r.closeHow,
+      r.receivedAt,
+      r.closedAt,
+    ]),
+  );
 }
-

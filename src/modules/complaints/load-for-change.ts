@@ -7,7 +7,11 @@ import { type ComplaintRow, lockComplaint, lockComplaintByCode } from './reposit
 
 export const complaintNotFound = () => notFound(text('Laporan tidak ditemukan.', 'No such report.'));
 
-export function withComplaint<T>(ctx: AppContext, by: { id: string } | { code: string }, fn: (tx: Tx, row: ComplaintRow) => Promise<T>): Promise<T> {
+export function withComplaint<T>(
+  ctx: AppContext,
+  by: { id: string } | { code: string },
+  fn: (tx: Tx, row: ComplaintRow) => Promise<T>,
+): Promise<T> {
   return ctx.db.transaction(async (tx) => {
     const row = 'id' in by ? await lockComplaint(tx, by.id) : await lockComplaintByCode(tx, by.code);
     if (!row) throw complaintNotFound();

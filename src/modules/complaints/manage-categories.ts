@@ -42,47 +42,100 @@ export async function listCategories(q: Queryable, agencyId: string, opts: { inc
   return q
     .select(categoryColumns)
     .from(categories)
-    .where(opts.includeInactive ? eq(categories.agencyId, agencyId) : and(eq(categories.agencyId, agencyId), eq(categories.active, true)))
+    .where(
+      opts.includeInactive
+        ? eq(categories.agencyId, agencyId)
+        : and(eq(categories.agencyId, agencyId), eq(categories.active, true)),
+    )
     .orderBy(asc(categories.code));
 }
 
 async function assertParent(q: Queryable, agencyId: string, parentId: string | null | undefined, selfId?: string) {
   if (!parentId) return;
-  if (parentId === selfId) throw badRequest('BAD_PARENT', text('Kategori tidak dapat menjadi induknya sendiri.', 'A category cannot be its own parent.'));
-  const [p] = await q.select({ id: categories.id }).from(categories).where(and(eq(categories.id, parentId), eq(categories.agencyId, agencyId))).limit(1);
+  if (parentId === selfId)
+    throw badRequest(
+      'BAD_PARENT',
+      text('Kategori tidak dapat menjadi induknya sendiri.', 'A category cannot be its own parent.'),
+    );
+  const [p] = await q
+    .select({ id: categories.id })
+    .from(categories)
+    .where(and(eq(categories.id, parentId), eq(categories.agencyId, agencyId)))
+    .limit(1);
   if (!p) throw badRequest('BAD_PARENT', text('Kategori induk tidak ditemukan.', 'No such parent category.'));
 }
 
-const duplicate = () => conflict('DUPLICATE_CODE', text('Kode kategori sudah dipakai di instansi ini.', 'This category code is already used at this agency.'));
+const duplicate = () =>
+  conflict(
+    'DUPLICATE_CODE',
+    text('Kode kategori sudah dipakai di instansi ini.', 'This category code is already used at this agency.'),
+  );
 
 export async function createCategory(ctx: AppContext, actor: StaffActor, agencyId: string, input: CategoryInput) {
   const role = assertCoordinator(actor, agencyId);
   return ctx.db.transaction(async (tx) => {
     await assertParent(tx, agencyId, input.parentId);
-    const [dupe] = await tx.select({ id: categories.id }).from(categories).where(and(eq(categories.agencyId, agencyId), eq(categories.code, input.code))).limit(1);
+    const [dupe] = await tx
+      .select({ id: categories.id })
+      .from(categories)
+      .where(and(eq(categories.agencyId, agencyId), eq(categories.code, input.code)))
+      .limit(1);
     if (dupe) throw duplicate();
     const now = ctx.clock.now();
     const [row] = await tx
       .insert(categories)
       .values({ ...input, agencyId, parentId: input.parentId ?? null, createdAt: now })
       .returning(categoryColumns);
-    await recordAudit(tx, { actor, role, action: 'complaints.category.create', entityType: 'complaint_category', entityId: row!.id, agencyId, after: row, at: now });
+    await recordAudit(tx, {
+      actor,
+      role,
+      action: 'complaints.category.create',
+      entityType: 'complaint_category',
+      entityId: row!.id,
+      agencyId,
+      after: row,
+      at: now,
+    });
     return row!;
   });
 }
 
-export async function updateCategory(ctx: AppContext, actor: StaffActor, agencyId: string, id: string, input: Partial<CategoryInput>) {
+export async function updateCategory(
+  ctx: AppContext,
+  actor: StaffActor,
+  agencyId: string,
+  id: string,
+  input: Partial<CategoryInput>,
+) {
   const role = assertCoordinator(actor, agencyId);
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select(categoryColumns).from(categories).where(and(eq(categories.id, id), eq(categories.agencyId, agencyId))).limit(1);
+    const [before] = await tx
+      .select(categoryColumns)
+      .from(categories)
+      .where(and(eq(categories.id, id), eq(categories.agencyId, agencyId)))
+      .limit(1);
     if (!before) throw notFound(text('Kategori tidak ditemukan.', 'No such category.'));
     await assertParent(tx, agencyId, input.parentId, id);
     if (input.code && input.code !== before.code) {
-      const [dupe] = await tx.select({ id: categories.id }).from(categories).where(and(eq(categories.agencyId, agencyId), eq(categories.code, input.code))).limit(1);
+      const [dupe] = await tx
+        .select({ id: categories.id })
+        .from(categories)
+        .where(and(eq(categories.agencyId, agencyId), eq(categories.code, input.code)))
+        .limit(1);
       if (dupe) throw duplicate();
     }
     const [row] = await tx.update(categories).set(input).where(eq(categories.id, id)).returning(categoryColumns);
-    await recordAudit(tx, { actor, role, action: 'complaints.category.update', entityType: 'complaint_category', entityId: id, agencyId, before, after: row, at: ctx.clock.now() });
+    await recordAudit(tx, {
+      actor,
+      role,
+      action: 'complaints.category.update',
+      entityType: 'complaint_category',
+      entityId: id,
+      agencyId,
+      before,
+      after: row,
+      at: ctx.clock.now(),
+    });
     return row!;
   });
 }

@@ -13,7 +13,12 @@ export function listReplyTemplates(ctx: AppContext, agencyId: string) {
     .orderBy(asc(replyTemplates.title));
 }
 
-export async function createReplyTemplate(ctx: AppContext, actor: StaffActor, agencyId: string, input: { title: string; body: string }) {
+export async function createReplyTemplate(
+  ctx: AppContext,
+  actor: StaffActor,
+  agencyId: string,
+  input: { title: string; body: string },
+) {
   const role = assertCoordinator(actor, agencyId);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
@@ -21,7 +26,15 @@ export async function createReplyTemplate(ctx: AppContext, actor: StaffActor, ag
       .insert(replyTemplates)
       .values({ agencyId, title: input.title, body: input.body, createdAt: now })
       .returning({ id: replyTemplates.id, title: replyTemplates.title, body: replyTemplates.body });
-    await recordAudit(tx, { actor, role, action: 'complaints.template.create', entityType: 'complaint_reply_template', entityId: row!.id, agencyId, at: now });
+    await recordAudit(tx, {
+      actor,
+      role,
+      action: 'complaints.template.create',
+      entityType: 'complaint_reply_template',
+      entityId: row!.id,
+      agencyId,
+      at: now,
+    });
     return row!;
   });
 }

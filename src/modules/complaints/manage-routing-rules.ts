@@ -41,14 +41,30 @@ export async function createRoutingRule(ctx: AppContext, actor: StaffActor, agen
   const role = assertCoordinator(actor, agencyId);
   return ctx.db.transaction(async (tx) => {
     if (input.categoryId) {
-      const [c] = await tx.select({ id: categories.id }).from(categories).where(and(eq(categories.id, input.categoryId), eq(categories.agencyId, agencyId))).limit(1);
-      if (!c) throw badRequest('UNKNOWN_CATEGORY', text('Kategori tidak ditemukan di instansi ini.', 'No such category at this agency.'));
+      const [c] = await tx
+        .select({ id: categories.id })
+        .from(categories)
+        .where(and(eq(categories.id, input.categoryId), eq(categories.agencyId, agencyId)))
+        .limit(1);
+      if (!c)
+        throw badRequest(
+          'UNKNOWN_CATEGORY',
+          text('Kategori tidak ditemukan di instansi ini.', 'No such category at this agency.'),
+        );
     }
     if (input.regionPrefix) {
-      const [r] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, input.regionPrefix)).limit(1);
+      const [r] = await tx
+        .select({ code: regions.code })
+        .from(regions)
+        .where(eq(regions.code, input.regionPrefix))
+        .limit(1);
       if (!r) throw badRequest('UNKNOWN_REGION', text('Kode wilayah tidak dikenal.', 'Unknown region code.'));
     }
-    const [unit] = await tx.select({ agencyId: units.agencyId, active: units.active }).from(units).where(eq(units.id, input.targetUnitId)).limit(1);
+    const [unit] = await tx
+      .select({ agencyId: units.agencyId, active: units.active })
+      .from(units)
+      .where(eq(units.id, input.targetUnitId))
+      .limit(1);
     if (!unit?.active) throw badRequest('UNKNOWN_UNIT', text('Unit tujuan tidak ditemukan.', 'No such target unit.'));
     const now = ctx.clock.now();
     const [row] = await tx
@@ -62,7 +78,16 @@ export async function createRoutingRule(ctx: AppContext, actor: StaffActor, agen
         createdAt: now,
       })
       .returning({ id: routingRules.id });
-    await recordAudit(tx, { actor, role, action: 'complaints.routing_rule.create', entityType: 'complaint_routing_rule', entityId: row!.id, agencyId, after: input, at: now });
+    await recordAudit(tx, {
+      actor,
+      role,
+      action: 'complaints.routing_rule.create',
+      entityType: 'complaint_routing_rule',
+      entityId: row!.id,
+      agencyId,
+      after: input,
+      at: now,
+    });
     return row!;
   });
 }
@@ -70,8 +95,19 @@ export async function createRoutingRule(ctx: AppContext, actor: StaffActor, agen
 export async function deleteRoutingRule(ctx: AppContext, actor: StaffActor, agencyId: string, id: string) {
   const role = assertCoordinator(actor, agencyId);
   return ctx.db.transaction(async (tx) => {
-    const gone = await tx.delete(routingRules).where(and(eq(routingRules.id, id), eq(routingRules.agencyId, agencyId))).returning({ id: routingRules.id });
+    const gone = await tx
+      .delete(routingRules)
+      .where(and(eq(routingRules.id, id), eq(routingRules.agencyId, agencyId)))
+      .returning({ id: routingRules.id });
     if (!gone.length) throw notFound(text('Aturan tidak ditemukan.', 'No such rule.'));
-    await recordAudit(tx, { actor, role, action: 'complaints.routing_rule.delete', entityType: 'complaint_routing_rule', entityId: id, agencyId, at: ctx.clock.now() });
+    await recordAudit(tx, {
+      actor,
+      role,
+      action: 'complaints.routing_rule.delete',
+      entityType: 'complaint_routing_rule',
+      entityId: id,
+      agencyId,
+      at: ctx.clock.now(),
+    });
   });
 }

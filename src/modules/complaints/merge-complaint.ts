@@ -12,13 +12,23 @@ import { events } from './schema';
 export async function mergeComplaint(ctx: AppContext, actor: StaffActor, id: string, intoId: string) {
   return withComplaint(ctx, { id }, async (tx, row) => {
     const role = await assertCanHandle(tx, actor, row);
-    if (intoId === id) throw badRequest('MERGE_SELF', text('Laporan tidak dapat digabung dengan dirinya sendiri.', 'A report cannot be merged into itself.'));
+    if (intoId === id)
+      throw badRequest(
+        'MERGE_SELF',
+        text('Laporan tidak dapat digabung dengan dirinya sendiri.', 'A report cannot be merged into itself.'),
+      );
     const main = await lockComplaint(tx, intoId);
     if (!main || main.agencyId !== row.agencyId) {
-      throw badRequest('UNKNOWN_MAIN', text('Laporan utama tidak ditemukan di instansi ini.', 'No such main report at this agency.'));
+      throw badRequest(
+        'UNKNOWN_MAIN',
+        text('Laporan utama tidak ditemukan di instansi ini.', 'No such main report at this agency.'),
+      );
     }
     if (main.status === 'digabung' || main.status === 'diarsipkan') {
-      throw badRequest('MAIN_NOT_OPEN', text('Laporan utama sudah digabung atau diarsipkan.', 'The main report is itself merged or archived.'));
+      throw badRequest(
+        'MAIN_NOT_OPEN',
+        text('Laporan utama sudah digabung atau diarsipkan.', 'The main report is itself merged or archived.'),
+      );
     }
     await assertCanRead(tx, actor, main);
     const after = await recordChange(ctx, tx, row, {

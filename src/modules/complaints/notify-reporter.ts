@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../core/context';
 import type { Queryable } from '../../core/db/client';
-import { type Mail } from '../../core/outbox/enqueue';
+import type { Mail } from '../../core/outbox/enqueue';
 import { type Mailer, createMailer } from '../../core/outbox/mailer';
 import { decryptIdentity } from './identity-crypto';
 import { complaints } from './schema';
@@ -14,8 +14,10 @@ import { STATUS_LABELS, type ComplaintStatus } from './states';
 const mailers = new WeakMap<AppContext, Mailer>();
 
 function mailerFor(ctx: AppContext): Mailer {
-  let m = mailers.get(ctx);
-  if (!m) mailers.set(ctx, (m = createMailer(ctx.config, ctx.log)));
+  const known = mailers.get(ctx);
+  if (known) return known;
+  const m = createMailer(ctx.config, ctx.log);
+  mailers.set(ctx, m);
   return m;
 }
 
@@ -33,7 +35,11 @@ export function reporterMail(to: string, code: string, status: ComplaintStatus):
 }
 
 /** The outbox event handler for complaints.reporter_notice (idempotent enough: at most a repeated mail). */
-export async function sendReporterNotice(ctx: AppContext, payload: Record<string, unknown>, q: Queryable): Promise<void> {
+export async function sendReporterNotice(
+  ctx: AppContext,
+  payload: Record<string, unknown>,
+  q: Queryable,
+): Promise<void> {
   const id = typeof payload.complaintId === 'string' ? payload.complaintId : null;
   const status = payload.status as ComplaintStatus;
   if (!id || !STATUS_LABELS[status]) return;
@@ -46,4 +52,5 @@ export async function sendReporterNotice(ctx: AppContext, payload: Record<string
   const email = decryptIdentity(ctx.config, id, row.sealed).email;
   if (!email) return;
   await mailerFor(ctx).send(reporterMail(email, row.code, status));
+  ctx.log.info({ complaintId: id, status }, 'complaint reporter notified');
 }

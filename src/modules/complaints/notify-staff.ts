@@ -20,11 +20,20 @@ const SUBJECTS: Record<StaffNotice, [string, string]> = {
   emergency: ['DARURAT: laporan baru perlu segera ditangani', 'EMERGENCY: a new report needs immediate handling'],
   reminder: ['Pengingat: batas waktu laporan segera tiba', 'Reminder: a report is nearly due'],
   kepala_unit: ['Eskalasi: laporan melewati batas waktu', 'Escalation: a report is overdue'],
-  pimpinan: ['Eskalasi ke pimpinan dan inspektorat: laporan terlambat', 'Escalation to leadership and inspectorate: report overdue'],
+  pimpinan: [
+    'Eskalasi ke pimpinan dan inspektorat: laporan terlambat',
+    'Escalation to leadership and inspectorate: report overdue',
+  ],
 };
 
 /** Addresses of active staff of the agency holding one of `roles` in `unitId` or above it (or agency-wide). */
-async function recipients(q: Queryable, agencyId: string, unitId: string | null, roles: Role[], agencyWide: boolean): Promise<string[]> {
+async function recipients(
+  q: Queryable,
+  agencyId: string,
+  unitId: string | null,
+  roles: Role[],
+  agencyWide: boolean,
+): Promise<string[]> {
   const rows = await q.execute<{ email: string }>(sql`
     select distinct u.email from core_role_grants g join core_users u on u.id = g.user_id
     where g.agency_id = ${agencyId} and u.active and g.role in (${sql.join(
@@ -37,7 +46,13 @@ async function recipients(q: Queryable, agencyId: string, unitId: string | null,
   return rows.rows.map((r) => r.email);
 }
 
-export async function notifyStaff(q: Queryable, ctx: AppContext, c: Pick<ComplaintRow, 'id' | 'code' | 'agencyId' | 'dueAt'>, notice: StaffNotice, unitId: string | null): Promise<number> {
+export async function notifyStaff(
+  q: Queryable,
+  ctx: AppContext,
+  c: Pick<ComplaintRow, 'id' | 'code' | 'agencyId' | 'dueAt'>,
+  notice: StaffNotice,
+  unitId: string | null,
+): Promise<number> {
   const to = await recipients(q, c.agencyId, unitId, RECIPIENT_ROLES[notice], notice === 'pimpinan');
   const [sid, sen] = SUBJECTS[notice];
   const link = `${ctx.config.publicUrl}/konsol/pengaduan/${c.id}`;

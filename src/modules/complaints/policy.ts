@@ -24,12 +24,14 @@ const notYours = () => forbidden(text('Laporan ini bukan di lingkup unit Anda.',
 /** Agency admin (or platform admin): configures and re-routes. Returns the role acted in. */
 export function assertCoordinator(actor: StaffActor, agencyId: string): Role {
   if (isPlatformAdmin(actor)) return 'platform_admin';
-  if (actor.grants.some((g) => g.role === 'admin_instansi' && g.agencyId === agencyId && g.unitId === null)) return 'admin_instansi';
+  if (actor.grants.some((g) => g.role === 'admin_instansi' && g.agencyId === agencyId && g.unitId === null))
+    return 'admin_instansi';
   throw forbidden(text('Hanya admin instansi yang dapat melakukan ini.', 'Only the agency admin can do this.'));
 }
 
 export const isCoordinator = (actor: StaffActor, agencyId: string) =>
-  isPlatformAdmin(actor) || actor.grants.some((g) => g.role === 'admin_instansi' && g.agencyId === agencyId && g.unitId === null);
+  isPlatformAdmin(actor) ||
+  actor.grants.some((g) => g.role === 'admin_instansi' && g.agencyId === agencyId && g.unitId === null);
 
 /**
  * The SQL condition for the complaints an actor may list: their agency, narrowed to the active unit and
@@ -38,7 +40,11 @@ export const isCoordinator = (actor: StaffActor, agencyId: string) =>
 export async function listScope(q: Queryable, actor: StaffActor, activeUnitId: string | null): Promise<SQL> {
   const agencyCond = eq(complaints.agencyId, actor.agencyId);
   if (activeUnitId) {
-    const covered = await coveringGrant(q, actor, activeUnitId, [...HANDLER_ROLES, ...COORDINATOR_ROLES, ...READER_ROLES]);
+    const covered = await coveringGrant(q, actor, activeUnitId, [
+      ...HANDLER_ROLES,
+      ...COORDINATOR_ROLES,
+      ...READER_ROLES,
+    ]);
     if (!covered) throw notYours();
     return and(agencyCond, unitWithinSql(complaints.unitId, activeUnitId))!;
   }
@@ -48,7 +54,12 @@ export async function listScope(q: Queryable, actor: StaffActor, activeUnitId: s
   return parts.length ? and(agencyCond, or(...parts))! : sql`false`;
 }
 
-async function coveringGrant(q: Queryable, actor: StaffActor, unitId: string | null, roles: readonly Role[]): Promise<Role | null> {
+async function coveringGrant(
+  q: Queryable,
+  actor: StaffActor,
+  unitId: string | null,
+  roles: readonly Role[],
+): Promise<Role | null> {
   for (const g of actor.grants) {
     if (!roles.includes(g.role) || g.agencyId !== actor.agencyId) continue;
     if (g.unitId === null) return g.role;
@@ -101,7 +112,12 @@ export async function assertCanContribute(q: Queryable, actor: StaffActor, c: Ta
 }
 
 /** A disposition target must lie below the actor's own unit (coordinators: anywhere in the agency). */
-export async function assertCanDisposeTo(q: Queryable, actor: StaffActor, agencyId: string, unitId: string): Promise<void> {
+export async function assertCanDisposeTo(
+  q: Queryable,
+  actor: StaffActor,
+  agencyId: string,
+  unitId: string,
+): Promise<void> {
   if (isCoordinator(actor, agencyId)) return;
   const ok = await coveringGrant(q, actor, unitId, HANDLER_ROLES);
   if (!ok) throw forbidden(text('Unit tujuan berada di luar unit Anda.', 'The target unit lies outside your units.'));

@@ -22,7 +22,8 @@ export const statusLabel = (s: ComplaintStatus) => STATUS_LABELS[s];
 
 export function entryLabel(e: Pick<TimelineEntry, 'kind' | 'status'>, closeHow?: string | null): Text {
   if (e.kind === 'status' && e.status) {
-    if (e.status === 'ditutup' && closeHow && closeHow in CLOSE_LABELS) return CLOSE_LABELS[closeHow as keyof typeof CLOSE_LABELS];
+    if (e.status === 'ditutup' && closeHow && closeHow in CLOSE_LABELS)
+      return CLOSE_LABELS[closeHow as keyof typeof CLOSE_LABELS];
     return STATUS_LABELS[e.status];
   }
   return EVENT_LABELS[e.kind] ?? text(e.kind, e.kind);

@@ -6,13 +6,21 @@ import { withComplaint } from './load-for-change';
 import { recordChange } from './record-change';
 import { assertReporter, type ReporterProof } from './reporter-access';
 
-export async function rateComplaint(ctx: AppContext, code: string, proof: ReporterProof, input: { score: number; comment?: string }) {
+export async function rateComplaint(
+  ctx: AppContext,
+  code: string,
+  proof: ReporterProof,
+  input: { score: number; comment?: string },
+) {
   return withComplaint(ctx, { code }, async (tx, row) => {
     assertReporter(row, proof);
     if (row.status !== 'ditutup' && row.status !== 'selesai_ditindaklanjuti') {
       throw conflict(
         'NOT_YET_RATEABLE',
-        text('Penilaian dapat diberikan setelah laporan selesai ditindaklanjuti.', 'You can rate the handling once the follow-up is complete.'),
+        text(
+          'Penilaian dapat diberikan setelah laporan selesai ditindaklanjuti.',
+          'You can rate the handling once the follow-up is complete.',
+        ),
       );
     }
     const comment = input.comment?.trim() || null;

@@ -49,12 +49,18 @@ export function auditActor(by: ChangeActor, visibility: ComplaintRow['visibility
   return { actor: visibility === 'anonim' ? ({ kind: 'anonymous' } as const) : by.actor, role: null };
 }
 
-export async function recordChange(ctx: AppContext, tx: Queryable, before: ComplaintRow, input: ChangeInput): Promise<ComplaintRow> {
+export async function recordChange(
+  ctx: AppContext,
+  tx: Queryable,
+  before: ComplaintRow,
+  input: ChangeInput,
+): Promise<ComplaintRow> {
   const now = ctx.clock.now();
   const patch = { ...(input.patch ?? {}) };
   const statusChanged = patch.status !== undefined && patch.status !== before.status;
   if (statusChanged && !input.skipTransitionCheck) assertTransition(before.status, patch.status!);
-  if (input.by.kind === 'staff' && before.firstResponseAt === null && patch.firstResponseAt === undefined) patch.firstResponseAt = now;
+  if (input.by.kind === 'staff' && before.firstResponseAt === null && patch.firstResponseAt === undefined)
+    patch.firstResponseAt = now;
   if (patch.status === 'ditutup' && before.firstClosedAt === null) patch.firstClosedAt = now;
   const after: ComplaintRow = { ...before, ...patch, updatedAt: now };
   const { id: _id, ...values } = after;
@@ -62,7 +68,8 @@ export async function recordChange(ctx: AppContext, tx: Queryable, before: Compl
   await applyStats(tx, before, after);
 
   const entries = [...(input.timeline ?? [])];
-  if (statusChanged && !entries.some((e) => e.kind === 'status')) entries.unshift({ kind: 'status', visibility: 'public' });
+  if (statusChanged && !entries.some((e) => e.kind === 'status'))
+    entries.unshift({ kind: 'status', visibility: 'public' });
   for (const e of entries) {
     await tx.insert(events).values({
       complaintId: before.id,
@@ -76,7 +83,9 @@ export async function recordChange(ctx: AppContext, tx: Queryable, before: Compl
       toStatus: e.kind === 'status' || statusChanged ? after.status : null,
       unitId: e.unitId ?? after.unitId,
       body: e.body ?? null,
-      meta: e.meta ?? (e.kind === 'status' && after.status === 'ditutup' && after.closeHow ? { closeHow: after.closeHow } : null),
+      meta:
+        e.meta ??
+        (e.kind === 'status' && after.status === 'ditutup' && after.closeHow ? { closeHow: after.closeHow } : null),
     });
   }
 

@@ -16,7 +16,10 @@ export async function reopenComplaint(ctx: AppContext, code: string, proof: Repo
     assertReporter(row, proof);
     assertTransition(row.status, 'ditindaklanjuti');
     if (row.status !== 'ditutup' || !row.closedAt) {
-      throw conflict('NOT_CLOSED', text('Hanya laporan yang sudah ditutup yang dapat dibuka kembali.', 'Only a closed report can be reopened.'));
+      throw conflict(
+        'NOT_CLOSED',
+        text('Hanya laporan yang sudah ditutup yang dapat dibuka kembali.', 'Only a closed report can be reopened.'),
+      );
     }
     const now = ctx.clock.now();
     const settings = await loadSettings(tx, row.agencyId);
@@ -35,8 +38,18 @@ export async function reopenComplaint(ctx: AppContext, code: string, proof: Repo
     await recordChange(ctx, tx, row, {
       by: { kind: 'reporter', actor: proof.actor },
       action: 'complaints.reopen',
-      patch: { status: 'ditindaklanjuti', closeHow: null, closedAt: null, resolutionDueAt: due, dueAt: due, autoCloseAt: null },
-      timeline: [{ kind: 'status', visibility: 'public' }, { kind: 'reopened', visibility: 'reporter', body: reason.trim() }],
+      patch: {
+        status: 'ditindaklanjuti',
+        closeHow: null,
+        closedAt: null,
+        resolutionDueAt: due,
+        dueAt: due,
+        autoCloseAt: null,
+      },
+      timeline: [
+        { kind: 'status', visibility: 'public' },
+        { kind: 'reopened', visibility: 'reporter', body: reason.trim() },
+      ],
     });
     return { ok: true as const };
   });

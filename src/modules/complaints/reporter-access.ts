@@ -20,6 +20,8 @@ export function isReporter(row: Pick<ComplaintRow, 'secretHash' | 'reporterUserI
 /** The same 404 as an unknown code, so a wrong secret reveals nothing. */
 export function assertReporter(row: Pick<ComplaintRow, 'secretHash' | 'reporterUserId'>, proof: ReporterProof): void {
   if (!isReporter(row, proof)) {
-    throw notFound(text('Laporan tidak ditemukan atau tautan rahasia salah.', 'No such report, or the secret link is wrong.'));
+    throw notFound(
+      text('Laporan tidak ditemukan atau tautan rahasia salah.', 'No such report, or the secret link is wrong.'),
+    );
   }
 }

@@ -55,9 +55,19 @@ export interface PublicComplaint {
 }
 
 /** Only reports the reporter did not make rahasia, and never merged duplicates or archived spam. */
-export const publiclyVisible = and(ne(complaints.visibility, 'rahasia'), inArray(complaints.status, [
-  'diterima', 'diverifikasi', 'didisposisikan', 'ditindaklanjuti', 'selesai_ditindaklanjuti', 'ditutup', 'menunggu_kelengkapan', 'ditunda',
-]))!;
+export const publiclyVisible = and(
+  ne(complaints.visibility, 'rahasia'),
+  inArray(complaints.status, [
+    'diterima',
+    'diverifikasi',
+    'didisposisikan',
+    'ditindaklanjuti',
+    'selesai_ditindaklanjuti',
+    'ditutup',
+    'menunggu_kelengkapan',
+    'ditunda',
+  ]),
+)!;
 
 export function publicView(q: Queryable, where: SQL | undefined) {
   return q
@@ -84,7 +94,8 @@ export interface TimelineEntry {
 
 /** Timeline entries up to a visibility level: public < reporter < internal. */
 export async function timeline(q: Queryable, complaintId: string, upTo: EventVisibility): Promise<TimelineEntry[]> {
-  const levels: EventVisibility[] = upTo === 'public' ? ['public'] : upTo === 'reporter' ? ['public', 'reporter'] : ['public', 'reporter', 'internal'];
+  const levels: EventVisibility[] =
+    upTo === 'public' ? ['public'] : upTo === 'reporter' ? ['public', 'reporter'] : ['public', 'reporter', 'internal'];
   const rows = await q
     .select({
       at: events.at,
@@ -95,19 +106,33 @@ export async function timeline(q: Queryable, complaintId: string, upTo: EventVis
       body: upTo === 'public' ? sql<string | null>`null` : events.body,
       author: events.actorKind,
       visibility: events.visibility,
-      meta: upTo === 'public' ? sql<Record<string, unknown> | null>`case when ${events.kind} = 'status' then ${events.meta} end` : events.meta,
+      meta:
+        upTo === 'public'
+          ? sql<Record<string, unknown> | null>`case when ${events.kind} = 'status' then ${events.meta} end`
+          : events.meta,
     })
     .from(events)
     .leftJoin(units, eq(units.id, events.unitId))
     .where(and(eq(events.complaintId, complaintId), inArray(events.visibility, levels)))
     .orderBy(asc(events.at), asc(events.id));
-  return rows.map((r) => ({ ...r, status: r.status as ComplaintStatus | null, author: r.author as TimelineEntry['author'] }));
+  return rows.map((r) => ({
+    ...r,
+    status: r.status as ComplaintStatus | null,
+    author: r.author as TimelineEntry['author'],
+  }));
 }
 
 /** What anyone holding the code sees: no title, no text, no identity (works for rahasia reports too). */
 export async function trackingView(q: Queryable, code: string) {
   const [row] = await q
-    .select({ id: complaints.id, code: complaints.code, kind: complaints.kind, status: complaints.status, closeHow: complaints.closeHow, receivedAt: complaints.receivedAt })
+    .select({
+      id: complaints.id,
+      code: complaints.code,
+      kind: complaints.kind,
+      status: complaints.status,
+      closeHow: complaints.closeHow,
+      receivedAt: complaints.receivedAt,
+    })
     .from(complaints)
     .where(eq(complaints.code, code))
     .limit(1);
@@ -157,7 +182,9 @@ export async function reporterView(q: Queryable, code: string, owner: { secretHa
     .where(
       and(
         eq(complaints.code, code),
-        'secretHash' in owner ? eq(complaints.secretHash, owner.secretHash) : eq(complaints.reporterUserId, owner.userId),
+        'secretHash' in owner
+          ? eq(complaints.secretHash, owner.secretHash)
+          : eq(complaints.reporterUserId, owner.userId),
       ),
     )
     .limit(1);
@@ -220,7 +247,9 @@ const officerColumns = {
   ratingScore: complaints.ratingScore,
   ratingComment: complaints.ratingComment,
   // The one place identity is read for people: sealed, and only when the reporter did not choose anonim.
-  identitySealed: sql<string | null>`case when ${complaints.visibility} <> 'anonim' then ${complaints.reporterIdentityEnc} end`,
+  identitySealed: sql<
+    string | null
+  >`case when ${complaints.visibility} <> 'anonim' then ${complaints.reporterIdentityEnc} end`,
 };
 
 export interface OfficerComplaint {
@@ -263,7 +292,11 @@ export interface OfficerComplaint {
   reporter: ReporterIdentity | null;
 }
 
-export async function officerView(q: Queryable, config: Pick<Config, 'dataDir'>, id: string): Promise<OfficerComplaint | null> {
+export async function officerView(
+  q: Queryable,
+  config: Pick<Config, 'dataDir'>,
+  id: string,
+): Promise<OfficerComplaint | null> {
   const [row] = await q
     .select(officerColumns)
     .from(complaints)

@@ -40,14 +40,20 @@ export interface RouteDecision {
 
 async function matchRule(q: Queryable, agencyId: string, categoryId: string | null, regionCode: string) {
   const [rule] = await q
-    .select({ id: routingRules.id, targetAgencyId: routingRules.targetAgencyId, targetUnitId: routingRules.targetUnitId })
+    .select({
+      id: routingRules.id,
+      targetAgencyId: routingRules.targetAgencyId,
+      targetUnitId: routingRules.targetUnitId,
+    })
     .from(routingRules)
     .innerJoin(units, and(eq(units.id, routingRules.targetUnitId), eq(units.active, true)))
     .where(
       and(
         eq(routingRules.agencyId, agencyId),
         eq(routingRules.active, true),
-        categoryId ? or(isNull(routingRules.categoryId), eq(routingRules.categoryId, categoryId)) : isNull(routingRules.categoryId),
+        categoryId
+          ? or(isNull(routingRules.categoryId), eq(routingRules.categoryId, categoryId))
+          : isNull(routingRules.categoryId),
         or(
           isNull(routingRules.regionPrefix),
           eq(routingRules.regionPrefix, regionCode),
@@ -55,7 +61,11 @@ async function matchRule(q: Queryable, agencyId: string, categoryId: string | nu
         ),
       ),
     )
-    .orderBy(desc(sql`${routingRules.categoryId} is not null`), desc(sql`coalesce(length(${routingRules.regionPrefix}), 0)`), routingRules.createdAt)
+    .orderBy(
+      desc(sql`${routingRules.categoryId} is not null`),
+      desc(sql`coalesce(length(${routingRules.regionPrefix}), 0)`),
+      routingRules.createdAt,
+    )
     .limit(1);
   return rule ?? null;
 }
@@ -104,7 +114,14 @@ export async function decideRoute(q: Queryable, input: RouteQuery): Promise<Rout
   if (input.emergency && settings.onDutyUnitId) {
     return { agencyId, unitId: settings.onDutyUnitId, categoryId, forwarded, reason: 'on_duty', ruleId: null };
   }
-  return { agencyId, unitId: settings.coordinatingUnitId, categoryId, forwarded, reason: forwarded ? 'region' : 'coordinator', ruleId: null };
+  return {
+    agencyId,
+    unitId: settings.coordinatingUnitId,
+    categoryId,
+    forwarded,
+    reason: forwarded ? 'region' : 'coordinator',
+    ruleId: null,
+  };
 }
 
 export interface RerouteInput {
@@ -125,19 +142,31 @@ export async function rerouteComplaint(ctx: AppContext, actor: StaffActor, compl
     const role = assertCoordinator(actor, before.agencyId);
     let targetAgencyId = before.agencyId;
     if (input.agencySlug) {
-      const [a] = await tx.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.slug, input.agencySlug), eq(agencies.active, true))).limit(1);
+      const [a] = await tx
+        .select({ id: agencies.id })
+        .from(agencies)
+        .where(and(eq(agencies.slug, input.agencySlug), eq(agencies.active, true)))
+        .limit(1);
       if (!a) throw badRequest('UNKNOWN_AGENCY', text('Instansi tujuan tidak ditemukan.', 'No such target agency.'));
       targetAgencyId = a.id;
     }
     let unitId: string | null = input.unitId ?? null;
     if (unitId) {
-      const [u] = await tx.select({ agencyId: units.agencyId, active: units.active }).from(units).where(eq(units.id, unitId)).limit(1);
-      if (!u || !u.active || u.agencyId !== targetAgencyId) {
-        throw badRequest('UNKNOWN_UNIT', text('Unit tujuan tidak ditemukan di instansi itu.', 'No such unit in that agency.'));
+      const [u] = await tx
+        .select({ agencyId: units.agencyId, active: units.active })
+        .from(units)
+        .where(eq(units.id, unitId))
+        .limit(1);
+      if (!u?.active || u.agencyId !== targetAgencyId) {
+        throw badRequest(
+          'UNKNOWN_UNIT',
+          text('Unit tujuan tidak ditemukan di instansi itu.', 'No such unit in that agency.'),
+        );
       }
     }
     const forwarded = targetAgencyId !== before.agencyId;
-    if (!forwarded && !unitId) throw badRequest('NO_TARGET', text('Pilih instansi atau unit tujuan.', 'Choose a target agency or unit.'));
+    if (!forwarded && !unitId)
+      throw badRequest('NO_TARGET', text('Pilih instansi atau unit tujuan.', 'Choose a target agency or unit.'));
     if (['ditutup', 'diarsipkan', 'digabung'].includes(before.status)) {
       throw badRequest('NOT_OPEN', text('Laporan ini sudah tidak diproses.', 'This report is no longer open.'));
     }
@@ -166,7 +195,12 @@ export async function rerouteComplaint(ctx: AppContext, actor: StaffActor, compl
         },
         timeline: [
           { kind: 'status', visibility: 'public' },
-          { kind: 'forwarded', visibility: 'public', unitId, meta: { fromAgencyId: before.agencyId, toAgencyId: targetAgencyId } },
+          {
+            kind: 'forwarded',
+            visibility: 'public',
+            unitId,
+            meta: { fromAgencyId: before.agencyId, toAgencyId: targetAgencyId },
+          },
           ...(input.reason ? [{ kind: 'note', visibility: 'internal' as const, body: input.reason }] : []),
         ],
         meta: { fromAgencyId: before.agencyId, toAgencyId: targetAgencyId },

@@ -19,12 +19,18 @@ const Tier = Type.Enum(TIERS);
 const Visibility = Type.Enum(VISIBILITIES);
 const CloseHow = Type.Enum(CLOSE_HOWS);
 const Message = Type.String({ minLength: 1, maxLength: 5000 });
-const Attachments = Type.Array(Type.Object({ id: Uuid, claimToken: Type.String({ minLength: 1, maxLength: 200 }) }), { maxItems: 10 });
+const Attachments = Type.Array(Type.Object({ id: Uuid, claimToken: Type.String({ minLength: 1, maxLength: 200 }) }), {
+  maxItems: 10,
+});
 export const Ok = Type.Object({ ok: Type.Boolean() });
 
-export const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }) });
+export const CodeParams = Type.Object({
+  code: Type.String({ pattern: '^[A-Za-z0-9 -]{1,20}$', minLength: 1, maxLength: 20 }),
+});
 export const IdParams = Type.Object({ id: Uuid });
-export const SecretHeaders = Type.Object({ 'x-tracking-secret': Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) });
+export const SecretHeaders = Type.Object({
+  'x-tracking-secret': Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+});
 export { CODE_PATTERN };
 
 // ---- citizen / public ---------------------------------------------------------------------------------
@@ -82,7 +88,13 @@ export const SimilarQuery = Type.Object({
   text: Type.String({ minLength: 3, maxLength: 300 }),
 });
 export const SimilarPublic = Type.Array(
-  Type.Object({ code: Type.String(), title: Type.String(), status: Status, statusLabel: TextPair, receivedAt: DateTime }),
+  Type.Object({
+    code: Type.String(),
+    title: Type.String(),
+    status: Status,
+    statusLabel: TextPair,
+    receivedAt: DateTime,
+  }),
 );
 
 const TimelineEntry = Type.Object({
@@ -94,7 +106,11 @@ const TimelineEntry = Type.Object({
   unitName: Nullable(Type.String()),
   author: Type.String(),
 });
-const ReporterTimelineEntry = Type.Object({ ...TimelineEntry.properties, note: Nullable(Type.String()), internal: Type.Optional(Type.Boolean()) });
+const ReporterTimelineEntry = Type.Object({
+  ...TimelineEntry.properties,
+  note: Nullable(Type.String()),
+  internal: Type.Optional(Type.Boolean()),
+});
 
 export const Tracked = Type.Object({
   code: Type.String(),
@@ -130,12 +146,25 @@ export const Tracked = Type.Object({
 });
 
 export const ReplyBody = Type.Object({ body: Message, attachments: Type.Optional(Attachments) });
-export const RateBody = Type.Object({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 2000 })) });
+export const RateBody = Type.Object({
+  score: Type.Integer({ minimum: 1, maximum: 5 }),
+  comment: Type.Optional(Type.String({ maxLength: 2000 })),
+});
 export const ReopenBody = Type.Object({ reason: Message });
 
 export const PageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }) });
 export const MyList = Type.Object({
-  items: Type.Array(Type.Object({ code: Type.String(), kind: Kind, title: Type.String(), status: Status, statusLabel: TextPair, receivedAt: DateTime, closedAt: Nullable(DateTime) })),
+  items: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      kind: Kind,
+      title: Type.String(),
+      status: Status,
+      statusLabel: TextPair,
+      receivedAt: DateTime,
+      closedAt: Nullable(DateTime),
+    }),
+  ),
   page: Type.Integer(),
   pageSize: Type.Integer(),
   total: Type.Integer(),
@@ -165,9 +194,24 @@ const PublicItem = Type.Object({
   receivedAt: DateTime,
   closedAt: Nullable(DateTime),
 });
-export const FeedPage = Type.Object({ items: Type.Array(PublicItem), page: Type.Integer(), pageSize: Type.Integer(), total: Type.Integer() });
-export const RegionCountsQuery = Type.Object({ agency: Type.Optional(Slug), level: Type.Union([Type.Literal(2), Type.Literal(3), Type.Literal(4)], { default: 3 }) });
-export const RegionCounts = Type.Array(Type.Object({ regionCode: Type.String(), regionName: Nullable(Type.String()), open: Type.Integer(), total: Type.Integer() }));
+export const FeedPage = Type.Object({
+  items: Type.Array(PublicItem),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  total: Type.Integer(),
+});
+export const RegionCountsQuery = Type.Object({
+  agency: Type.Optional(Slug),
+  level: Type.Union([Type.Literal(2), Type.Literal(3), Type.Literal(4)], { default: 3 }),
+});
+export const RegionCounts = Type.Array(
+  Type.Object({
+    regionCode: Type.String(),
+    regionName: Nullable(Type.String()),
+    open: Type.Integer(),
+    total: Type.Integer(),
+  }),
+);
 export const OpenDataQuery = Type.Object({ agency: Type.Optional(Slug) });
 export const OpenDataJson = Type.Object({
   license: Type.String(),
@@ -228,7 +272,12 @@ const InboxItem = Type.Object({
   closedAt: Nullable(DateTime),
   overdue: Type.Boolean(),
 });
-export const InboxPage = Type.Object({ items: Type.Array(InboxItem), page: Type.Integer(), pageSize: Type.Integer(), total: Type.Integer() });
+export const InboxPage = Type.Object({
+  items: Type.Array(InboxItem),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  total: Type.Integer(),
+});
 
 const StaffTimelineEntry = Type.Object({
   ...TimelineEntry.properties,
@@ -253,15 +302,38 @@ export const Detail = Type.Object({
   autoCloseAt: Nullable(DateTime),
   ratingScore: Nullable(Type.Integer()),
   ratingComment: Nullable(Type.String()),
-  reporter: Nullable(Type.Object({ name: Nullable(Type.String()), email: Nullable(Type.String()), phone: Nullable(Type.String()) })),
+  reporter: Nullable(
+    Type.Object({ name: Nullable(Type.String()), email: Nullable(Type.String()), phone: Nullable(Type.String()) }),
+  ),
   timeline: Type.Array(StaffTimelineEntry),
   escalations: Type.Array(Type.Object({ step: Type.String(), deadline: DateTime, at: DateTime })),
   attachments: Type.Array(Type.Object({ id: Uuid, name: Type.String(), mime: Type.String(), size: Type.Integer() })),
-  similar: Type.Array(Type.Object({ id: Uuid, code: Type.String(), title: Type.String(), status: Status, receivedAt: DateTime, score: Type.Number() })),
+  similar: Type.Array(
+    Type.Object({
+      id: Uuid,
+      code: Type.String(),
+      title: Type.String(),
+      status: Status,
+      receivedAt: DateTime,
+      score: Type.Number(),
+    }),
+  ),
 });
 
-export const ChangeResult = Type.Object({ id: Uuid, code: Type.String(), status: Status, statusLabel: TextPair, unitId: Nullable(Uuid), agencyId: Uuid, dueAt: Nullable(DateTime) });
-export const VerifyBody = Type.Object({ kind: Type.Optional(Kind), categoryId: Type.Optional(Uuid), note: Type.Optional(Type.String({ maxLength: 2000 })) });
+export const ChangeResult = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  status: Status,
+  statusLabel: TextPair,
+  unitId: Nullable(Uuid),
+  agencyId: Uuid,
+  dueAt: Nullable(DateTime),
+});
+export const VerifyBody = Type.Object({
+  kind: Type.Optional(Kind),
+  categoryId: Type.Optional(Uuid),
+  note: Type.Optional(Type.String({ maxLength: 2000 })),
+});
 export const DisposeBody = Type.Object({
   unitId: Uuid,
   supportUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
@@ -293,7 +365,14 @@ export const BulkBody = Type.Object({
   message: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
 });
 export const BulkResults = Type.Object({
-  results: Type.Array(Type.Object({ id: Uuid, ok: Type.Boolean(), status: Type.Optional(Status), error: Type.Optional(Type.Object({ code: Type.String(), messages: TextPair })) })),
+  results: Type.Array(
+    Type.Object({
+      id: Uuid,
+      ok: Type.Boolean(),
+      status: Type.Optional(Status),
+      error: Type.Optional(Type.Object({ code: Type.String(), messages: TextPair })),
+    }),
+  ),
 });
 
 export const CategoryBody = Type.Object({
@@ -309,7 +388,11 @@ export const CategoryBody = Type.Object({
   active: Type.Optional(Type.Boolean()),
 });
 export const CategoryPatch = Type.Partial(CategoryBody);
-export const RoutingRuleBody = Type.Object({ categoryId: Type.Optional(Nullable(Uuid)), regionPrefix: Type.Optional(Nullable(RegionPrefix)), targetUnitId: Uuid });
+export const RoutingRuleBody = Type.Object({
+  categoryId: Type.Optional(Nullable(Uuid)),
+  regionPrefix: Type.Optional(Nullable(RegionPrefix)),
+  targetUnitId: Uuid,
+});
 export const RoutingRule = Type.Object({
   id: Uuid,
   categoryId: Nullable(Uuid),
@@ -353,5 +436,8 @@ export const Settings = Type.Object({
   onDutyUnitId: Nullable(Uuid),
 });
 export const Template = Type.Object({ id: Uuid, title: Type.String(), body: Type.String() });
-export const TemplateBody = Type.Object({ title: Type.String({ minLength: 2, maxLength: 150 }), body: Type.String({ minLength: 2, maxLength: 5000 }) });
+export const TemplateBody = Type.Object({
+  title: Type.String({ minLength: 2, maxLength: 150 }),
+  body: Type.String({ minLength: 2, maxLength: 5000 }),
+});
 export const StatsBody = Type.Record(Type.String(), Type.Unknown());

@@ -60,7 +60,15 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
 
   app.get(
     '/complaints/categories',
-    { config: publicPolicy, schema: { tags, summary: 'Kategori pengaduan instansi / complaint categories of an agency', querystring: CategoriesQuery, response: { 200: { type: 'array', items: Category } } } },
+    {
+      config: publicPolicy,
+      schema: {
+        tags,
+        summary: 'Kategori pengaduan instansi / complaint categories of an agency',
+        querystring: CategoriesQuery,
+        response: { 200: { type: 'array', items: Category } },
+      },
+    },
     async (req) => listCategories(ctx.db, await agencyIdBySlug(ctx, req.query.agency), { includeInactive: false }),
   );
 
@@ -68,26 +76,47 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
     '/complaints/similar',
     {
       config: publicPolicy,
-      schema: { tags, summary: 'Laporan serupa yang masih terbuka / similar open reports (possible duplicates)', querystring: SimilarQuery, response: { 200: SimilarPublic } },
+      schema: {
+        tags,
+        summary: 'Laporan serupa yang masih terbuka / similar open reports (possible duplicates)',
+        querystring: SimilarQuery,
+        response: { 200: SimilarPublic },
+      },
     },
     async (req) => {
-      const rows = await findSimilarPublic(ctx.db, { regionCode: req.query.regionCode, categoryId: req.query.categoryId ?? null, text: req.query.text });
+      const rows = await findSimilarPublic(ctx.db, {
+        regionCode: req.query.regionCode,
+        categoryId: req.query.categoryId ?? null,
+        text: req.query.text,
+      });
       return rows.map((r) => ({ ...r, statusLabel: statusLabel(r.status) }));
     },
   );
 
   app.post(
     '/complaints',
-    { config: publicPolicy, schema: { tags, summary: 'Sampaikan laporan tanpa akun / file a report (no account needed)', body: SubmitBody, response: { 201: Submitted } } },
+    {
+      config: publicPolicy,
+      schema: {
+        tags,
+        summary: 'Sampaikan laporan tanpa akun / file a report (no account needed)',
+        body: SubmitBody,
+        response: { 201: Submitted },
+      },
+    },
     async (req, reply) => {
       const { agency, ...input } = req.body;
       const agencyId = await agencyIdBySlug(ctx, agency);
-      const r = await submitComplaint(ctx, { ...input, agencyId, actor: req.actor.kind === 'citizen' ? req.actor : undefined }, 'website');
+      const r = await submitComplaint(
+        ctx,
+        { ...input, agencyId, actor: req.actor.kind === 'citizen' ? req.actor : undefined },
+        'website',
+      );
       return reply.status(201).send({
         code: r.code,
         secret: r.secret,
         // The secret travels in the fragment, which browsers never send to a server or put in logs.
-        trackingUrl: `${ctx.config.publicUrl}/lacak/${r.code}#rahasia=${r.secret}`,
+        trackingUrl: `${ctx.config.publicUrl}/pengaduan/lacak/${r.code}#rahasia=${r.secret}`,
         status: r.status,
         statusLabel: statusLabel(r.status),
         agencyName: r.agencyName,
@@ -103,7 +132,8 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
       config: publicPolicy,
       schema: {
         tags,
-        summary: 'Lacak laporan; dengan tautan rahasia pelapor melihat laporannya / track a report; with the secret the reporter sees it all',
+        summary:
+          'Lacak laporan; dengan tautan rahasia pelapor melihat laporannya / track a report; with the secret the reporter sees it all',
         params: CodeParams,
         headers: SecretHeaders,
         response: { 200: Tracked },
@@ -131,7 +161,10 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
         secret ? { secretHash: hashToken(secret) } : { userId: (req.actor as { userId: string }).userId },
       );
       if (!own) {
-        if (secret) throw notFound(text('Laporan tidak ditemukan atau tautan rahasia salah.', 'No such report, or the secret link is wrong.'));
+        if (secret)
+          throw notFound(
+            text('Laporan tidak ditemukan atau tautan rahasia salah.', 'No such report, or the secret link is wrong.'),
+          );
         return base;
       }
       const s = own.status;
@@ -160,36 +193,66 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
     },
   );
 
-  const proofOf = (req: { headers: { 'x-tracking-secret'?: string }; actor: Actor }) => ({ secret: req.headers['x-tracking-secret'], actor: req.actor });
+  const proofOf = (req: { headers: { 'x-tracking-secret'?: string }; actor: Actor }) => ({
+    secret: req.headers['x-tracking-secret'],
+    actor: req.actor,
+  });
   const reporterSchema = { tags, params: CodeParams, headers: SecretHeaders, response: { 200: Ok } };
 
   app.post(
     '/track/:code/replies',
-    { config: publicPolicy, schema: { ...reporterSchema, summary: 'Pelapor menanggapi atau menambah informasi / the reporter replies or adds information', body: ReplyBody } },
+    {
+      config: publicPolicy,
+      schema: {
+        ...reporterSchema,
+        summary: 'Pelapor menanggapi atau menambah informasi / the reporter replies or adds information',
+        body: ReplyBody,
+      },
+    },
     async (req) => addReporterReply(ctx, normalizeTrackingCode(req.params.code), proofOf(req), req.body),
   );
 
   app.post(
     '/track/:code/rating',
-    { config: publicPolicy, schema: { ...reporterSchema, summary: 'Pelapor menilai penanganan (1–5) / the reporter rates the handling', body: RateBody } },
+    {
+      config: publicPolicy,
+      schema: {
+        ...reporterSchema,
+        summary: 'Pelapor menilai penanganan (1–5) / the reporter rates the handling',
+        body: RateBody,
+      },
+    },
     async (req) => rateComplaint(ctx, normalizeTrackingCode(req.params.code), proofOf(req), req.body),
   );
 
   app.post(
     '/track/:code/reopen',
-    { config: publicPolicy, schema: { ...reporterSchema, summary: 'Pelapor membuka kembali laporan / the reporter reopens the report', body: ReopenBody } },
+    {
+      config: publicPolicy,
+      schema: {
+        ...reporterSchema,
+        summary: 'Pelapor membuka kembali laporan / the reporter reopens the report',
+        body: ReopenBody,
+      },
+    },
     async (req) => reopenComplaint(ctx, normalizeTrackingCode(req.params.code), proofOf(req), req.body.reason),
   );
 
   app.post(
     '/track/:code/close',
-    { config: publicPolicy, schema: { ...reporterSchema, summary: 'Pelapor menutup laporannya / the reporter closes the report' } },
+    {
+      config: publicPolicy,
+      schema: { ...reporterSchema, summary: 'Pelapor menutup laporannya / the reporter closes the report' },
+    },
     async (req) => closeAsReporter(ctx, normalizeTrackingCode(req.params.code), proofOf(req)),
   );
 
   app.get(
     '/me/complaints',
-    { config: { policy: { citizen: true } }, schema: { tags, summary: 'Laporan saya / my reports', querystring: PageQuery, response: { 200: MyList } } },
+    {
+      config: { policy: { citizen: true } },
+      schema: { tags, summary: 'Laporan saya / my reports', querystring: PageQuery, response: { 200: MyList } },
+    },
     async (req) => {
       const actor = req.actor as Extract<typeof req.actor, { kind: 'citizen' }>;
       const r = await listMyComplaints(ctx, actor.userId, req.query.page);
@@ -199,7 +262,15 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
 
   app.get(
     '/public/complaints',
-    { config: publicPolicy, schema: { tags, summary: 'Laporan publik (tanpa identitas) / public reports (identity always redacted)', querystring: FeedQuery, response: { 200: FeedPage } } },
+    {
+      config: publicPolicy,
+      schema: {
+        tags,
+        summary: 'Laporan publik (tanpa identitas) / public reports (identity always redacted)',
+        querystring: FeedQuery,
+        response: { 200: FeedPage },
+      },
+    },
     async (req) => {
       const r = await listPublicComplaints(ctx, req.query);
       return { ...r, items: r.items.map((i) => ({ ...i, statusLabel: statusLabel(i.status) })) };
@@ -208,22 +279,53 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
 
   app.get(
     '/public/complaints/regions',
-    { config: publicPolicy, schema: { tags, summary: 'Jumlah laporan publik per wilayah / public report counts per region', querystring: RegionCountsQuery, response: { 200: RegionCounts } } },
+    {
+      config: publicPolicy,
+      schema: {
+        tags,
+        summary: 'Jumlah laporan publik per wilayah / public report counts per region',
+        querystring: RegionCountsQuery,
+        response: { 200: RegionCounts },
+      },
+    },
     async (req) => countPublicByRegion(ctx, { agency: req.query.agency, level: req.query.level as 2 | 3 | 4 }),
   );
 
   app.get(
     '/open-data/complaints.json',
-    { config: publicPolicy, schema: { tags, summary: 'Data terbuka laporan (JSON) / open data (JSON)', querystring: OpenDataQuery, response: { 200: OpenDataJson } } },
-    async (req) => ({ license: OPEN_DATA_LICENSE, generatedAt: ctx.clock.now(), items: await openData(ctx, req.query) }),
+    {
+      config: publicPolicy,
+      schema: {
+        tags,
+        summary: 'Data terbuka laporan (JSON) / open data (JSON)',
+        querystring: OpenDataQuery,
+        response: { 200: OpenDataJson },
+      },
+    },
+    async (req) => ({
+      license: OPEN_DATA_LICENSE,
+      generatedAt: ctx.clock.now(),
+      items: await openData(ctx, req.query),
+    }),
   );
 
   app.get(
     '/open-data/complaints.csv',
-    { config: publicPolicy, schema: { tags, summary: 'Data terbuka laporan (CSV) / open data (CSV)', querystring: OpenDataQuery, produces: ['text/csv'] } },
+    {
+      config: publicPolicy,
+      schema: {
+        tags,
+        summary: 'Data terbuka laporan (CSV) / open data (CSV)',
+        querystring: OpenDataQuery,
+        produces: ['text/csv'],
+      },
+    },
     async (req, reply) => {
       const csv = openDataCsv(await openData(ctx, req.query));
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="pengaduan.csv"').send(csv);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="pengaduan.csv"')
+        .send(csv);
     },
   );
 };

@@ -23,7 +23,12 @@ const BATCH = 500;
 
 type Step = 'reminder' | 'kepala_unit' | 'pimpinan';
 
-export function dueSteps(cal: Calendar, s: AgencyComplaintSettings, c: { dueAt: Date; emergency: boolean }, now: Date): Step[] {
+export function dueSteps(
+  cal: Calendar,
+  s: AgencyComplaintSettings,
+  c: { dueAt: Date; emergency: boolean },
+  now: Date,
+): Step[] {
   const steps: Step[] = [];
   if (c.emergency) {
     const half = (s.emergencyHours * HOUR_MS) / 2;
@@ -42,14 +47,23 @@ export async function runEscalations(ctx: AppContext): Promise<{ escalated: numb
   const now = ctx.clock.now();
   const perAgency = new Map<string, { cal: Calendar; s: AgencyComplaintSettings }>();
   const agencyInfo = async (agencyId: string) => {
-    let hit = perAgency.get(agencyId);
-    if (!hit) perAgency.set(agencyId, (hit = { cal: await getCalendar(ctx.db, agencyId), s: await loadSettings(ctx.db, agencyId) }));
+    const known = perAgency.get(agencyId);
+    if (known) return known;
+    const hit = { cal: await getCalendar(ctx.db, agencyId), s: await loadSettings(ctx.db, agencyId) };
+    perAgency.set(agencyId, hit);
     return hit;
   };
 
   let escalated = 0;
   const open = await ctx.db
-    .select({ id: complaints.id, code: complaints.code, agencyId: complaints.agencyId, unitId: complaints.unitId, dueAt: complaints.dueAt, emergency: complaints.emergency })
+    .select({
+      id: complaints.id,
+      code: complaints.code,
+      agencyId: complaints.agencyId,
+      unitId: complaints.unitId,
+      dueAt: complaints.dueAt,
+      emergency: complaints.emergency,
+    })
     .from(complaints)
     .where(and(inArray(complaints.status, CLOCKED_STATUSES), isNotNull(complaints.dueAt)))
     .orderBy(asc(complaints.dueAt))

@@ -41,7 +41,10 @@ export const categories = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('complaints_categories_code_idx').on(t.agencyId, t.code), index('complaints_categories_agency_idx').on(t.agencyId)],
+  (t) => [
+    uniqueIndex('complaints_categories_code_idx').on(t.agencyId, t.code),
+    index('complaints_categories_agency_idx').on(t.agencyId),
+  ],
 );
 
 /** Routing rules of an agency: category × region prefix → handling agency and unit. Most specific wins. */
@@ -213,5 +216,8 @@ export const statDurations = pgTable(
     agencyId: uuid('agency_id').notNull(),
     seconds: integer('seconds').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.complaintId, t.metric] }), index('complaints_stat_durations_agency_idx').on(t.agencyId, t.metric)],
+  (t) => [
+    primaryKey({ columns: [t.complaintId, t.metric] }),
+    index('complaints_stat_durations_agency_idx').on(t.agencyId, t.metric),
+  ],
 );

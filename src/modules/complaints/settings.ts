@@ -61,7 +61,11 @@ export function tierDays(s: ComplaintSettings, tier: Tier): number {
 }
 
 /** Units that coordinate complaints when an agency names none: the complaint desk, else Diskominfo, else Bagian Organisasi. */
-const COORDINATOR_NAMES = ['Bidang Informasi dan Komunikasi Publik', 'Dinas Komunikasi dan Informatika', 'Bagian Organisasi'];
+const COORDINATOR_NAMES = [
+  'Bidang Informasi dan Komunikasi Publik',
+  'Dinas Komunikasi dan Informatika',
+  'Bagian Organisasi',
+];
 const ON_DUTY_NAMES = ['Badan Penanggulangan Bencana Daerah', 'Satuan Polisi Pamong Praja'];
 
 async function unitByNames(q: Queryable, agencyId: string, names: string[]): Promise<string | null> {

@@ -47,11 +47,24 @@ export const STATUSES = [
 ] as const;
 export type ComplaintStatus = (typeof STATUSES)[number];
 
-export const CLOSE_HOWS = ['resolved', 'not_resolved', 'closed_by_reporter', 'closed_by_officer', 'closed_by_system'] as const;
+export const CLOSE_HOWS = [
+  'resolved',
+  'not_resolved',
+  'closed_by_reporter',
+  'closed_by_officer',
+  'closed_by_system',
+] as const;
 export type CloseHow = (typeof CLOSE_HOWS)[number];
 
 /** Still waiting on the government: counts as open for duplicates, inboxes and escalation. */
-export const OPEN_STATUSES: ComplaintStatus[] = ['diterima', 'diverifikasi', 'didisposisikan', 'ditindaklanjuti', 'menunggu_kelengkapan', 'ditunda'];
+export const OPEN_STATUSES: ComplaintStatus[] = [
+  'diterima',
+  'diverifikasi',
+  'didisposisikan',
+  'ditindaklanjuti',
+  'menunggu_kelengkapan',
+  'ditunda',
+];
 /** States where a handling deadline runs. */
 export const CLOCKED_STATUSES: ComplaintStatus[] = ['diterima', 'diverifikasi', 'didisposisikan', 'ditindaklanjuti'];
 
@@ -62,7 +75,15 @@ export const CLOCKED_STATUSES: ComplaintStatus[] = ['diterima', 'diverifikasi', 
 export const TRANSITIONS: Record<ComplaintStatus, readonly ComplaintStatus[]> = {
   diterima: ['diverifikasi', 'didisposisikan', 'menunggu_kelengkapan', 'diarsipkan', 'digabung'],
   diverifikasi: ['didisposisikan', 'menunggu_kelengkapan', 'diarsipkan', 'digabung', 'ditunda'],
-  didisposisikan: ['ditindaklanjuti', 'didisposisikan', 'diverifikasi', 'menunggu_kelengkapan', 'ditunda', 'digabung', 'selesai_ditindaklanjuti'],
+  didisposisikan: [
+    'ditindaklanjuti',
+    'didisposisikan',
+    'diverifikasi',
+    'menunggu_kelengkapan',
+    'ditunda',
+    'digabung',
+    'selesai_ditindaklanjuti',
+  ],
   ditindaklanjuti: ['selesai_ditindaklanjuti', 'menunggu_kelengkapan', 'ditunda', 'didisposisikan'],
   selesai_ditindaklanjuti: ['ditutup', 'ditindaklanjuti'],
   ditutup: ['ditindaklanjuti'],

@@ -62,14 +62,19 @@ export async function applyStats(q: Queryable, before: Row | null, after: Row): 
     await q
       .insert(statCounts)
       .values({ agencyId, dim, key, n: delta })
-      .onConflictDoUpdate({ target: [statCounts.agencyId, statCounts.dim, statCounts.key], set: { n: sql`${statCounts.n} + ${delta}` } });
+      .onConflictDoUpdate({
+        target: [statCounts.agencyId, statCounts.dim, statCounts.key],
+        set: { n: sql`${statCounts.n} + ${delta}` },
+      });
   }
   const b = before ? durations(before) : { first_response: null, close: null };
   const a = durations(after);
   for (const metric of ['first_response', 'close'] as const) {
     if (b[metric] === a[metric] && before?.agencyId === after.agencyId) continue;
     if (a[metric] === null) {
-      await q.delete(statDurations).where(and(eq(statDurations.complaintId, after.id), eq(statDurations.metric, metric)));
+      await q
+        .delete(statDurations)
+        .where(and(eq(statDurations.complaintId, after.id), eq(statDurations.metric, metric)));
     } else {
       await q
         .insert(statDurations)

@@ -68,34 +68,58 @@ export interface SubmittedComplaint {
 const invalid = (code: string, id: string, en: string) => badRequest(code, text(id, en));
 
 async function validate(q: Queryable, input: SubmitComplaintInput, now: Date) {
-  const [region] = await q.select({ level: regions.level }).from(regions).where(eq(regions.code, input.regionCode)).limit(1);
-  if (!region || region.level !== 4) {
+  const [region] = await q
+    .select({ level: regions.level })
+    .from(regions)
+    .where(eq(regions.code, input.regionCode))
+    .limit(1);
+  if (region?.level !== 4) {
     throw invalid('UNKNOWN_REGION', 'Kode desa/kelurahan tidak dikenal.', 'Unknown desa/kelurahan code.');
   }
   const hasLat = input.lat !== undefined && input.lat !== null;
   const hasLon = input.lon !== undefined && input.lon !== null;
-  if (hasLat !== hasLon) throw invalid('BAD_POINT', 'Titik peta perlu lintang dan bujur.', 'A map point needs both latitude and longitude.');
+  if (hasLat !== hasLon)
+    throw invalid('BAD_POINT', 'Titik peta perlu lintang dan bujur.', 'A map point needs both latitude and longitude.');
   if (hasLat) {
     const b = INDONESIA_BOUNDS;
     if (input.lat! < b.minLat || input.lat! > b.maxLat || input.lon! < b.minLon || input.lon! > b.maxLon) {
-      throw invalid('POINT_OUTSIDE_INDONESIA', 'Titik peta berada di luar wilayah Indonesia.', 'The map point lies outside Indonesia.');
+      throw invalid(
+        'POINT_OUTSIDE_INDONESIA',
+        'Titik peta berada di luar wilayah Indonesia.',
+        'The map point lies outside Indonesia.',
+      );
     }
   }
-  const [agency] = await q.select({ id: agencies.id, active: agencies.active }).from(agencies).where(eq(agencies.id, input.agencyId)).limit(1);
+  const [agency] = await q
+    .select({ id: agencies.id, active: agencies.active })
+    .from(agencies)
+    .where(eq(agencies.id, input.agencyId))
+    .limit(1);
   if (!agency?.active) throw invalid('UNKNOWN_AGENCY', 'Instansi tidak ditemukan.', 'No such agency.');
   let category: typeof categories.$inferSelect | null = null;
   if (input.categoryId) {
     [category = null] = await q
       .select()
       .from(categories)
-      .where(and(eq(categories.id, input.categoryId), eq(categories.agencyId, input.agencyId), eq(categories.active, true)))
+      .where(
+        and(eq(categories.id, input.categoryId), eq(categories.agencyId, input.agencyId), eq(categories.active, true)),
+      )
       .limit(1);
-    if (!category) throw invalid('UNKNOWN_CATEGORY', 'Kategori tidak ditemukan di instansi ini.', 'No such category at this agency.');
+    if (!category)
+      throw invalid(
+        'UNKNOWN_CATEGORY',
+        'Kategori tidak ditemukan di instansi ini.',
+        'No such category at this agency.',
+      );
   }
   if (input.incidentDate) {
     const cal = await getCalendar(q, input.agencyId);
     if (input.incidentDate > toLocalDate(cal, now)) {
-      throw invalid('FUTURE_DATE', 'Tanggal kejadian tidak boleh di masa depan.', 'The date of the incident cannot be in the future.');
+      throw invalid(
+        'FUTURE_DATE',
+        'Tanggal kejadian tidak boleh di masa depan.',
+        'The date of the incident cannot be in the future.',
+      );
     }
   }
   return category;
@@ -111,14 +135,32 @@ async function uniqueCode(q: Queryable): Promise<string> {
 
 const clean = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
 
-export async function submitComplaint(ctx: AppContext, input: SubmitComplaintInput, source: Source): Promise<SubmittedComplaint> {
+export async function submitComplaint(
+  ctx: AppContext,
+  input: SubmitComplaintInput,
+  source: Source,
+): Promise<SubmittedComplaint> {
+  const result = await intake(ctx, input, source);
+  ctx.log.info(
+    { code: result.code, source, agencyId: result.agencyId, forwarded: result.forwarded },
+    'complaint received',
+  );
+  return result;
+}
+
+async function intake(ctx: AppContext, input: SubmitComplaintInput, source: Source): Promise<SubmittedComplaint> {
   const now = input.receivedAt ?? ctx.clock.now();
   const actor: Actor = input.actor ?? { kind: 'anonymous' };
   return ctx.db.transaction(async (tx) => {
     const category = await validate(tx, input, now);
     const emergency = category?.emergency ?? false;
     const visibility: Visibility = category?.forceConfidential ? 'rahasia' : (input.visibility ?? 'rahasia');
-    const route = await decideRoute(tx, { intakeAgencyId: input.agencyId, categoryId: category?.id ?? null, regionCode: input.regionCode, emergency });
+    const route = await decideRoute(tx, {
+      intakeAgencyId: input.agencyId,
+      categoryId: category?.id ?? null,
+      regionCode: input.regionCode,
+      emergency,
+    });
     const settings = await loadSettings(tx, route.agencyId);
     const cal = await getCalendar(tx, route.agencyId);
     const tier = category?.tier ?? 'normatif';
@@ -127,7 +169,11 @@ export async function submitComplaint(ctx: AppContext, input: SubmitComplaintInp
 
     const id = randomUUID();
     const secret = newToken(24);
-    const identity = { name: clean(input.reporter?.name), email: clean(input.reporter?.email)?.toLowerCase() ?? null, phone: clean(input.reporter?.phone) };
+    const identity = {
+      name: clean(input.reporter?.name),
+      email: clean(input.reporter?.email)?.toLowerCase() ?? null,
+      phone: clean(input.reporter?.phone),
+    };
     const hasIdentity = identity.name !== null || identity.email !== null || identity.phone !== null;
     const row: ComplaintRow = {
       id,
@@ -181,7 +227,12 @@ export async function submitComplaint(ctx: AppContext, input: SubmitComplaintInp
     await applyStats(tx, null, row);
 
     const by = { kind: 'reporter' as const, actor };
-    const entry = (kind: string, visibility: 'public' | 'internal', meta: Record<string, unknown> | null = null, unitId = route.unitId) => ({
+    const entry = (
+      kind: string,
+      visibility: 'public' | 'internal',
+      meta: Record<string, unknown> | null = null,
+      unitId = route.unitId,
+    ) => ({
       complaintId: id,
       agencyId: route.agencyId,
       at: now,
@@ -195,11 +246,15 @@ export async function submitComplaint(ctx: AppContext, input: SubmitComplaintInp
       body: null,
       meta,
     });
-    await tx.insert(events).values([
-      entry('submitted', 'public', { source }),
-      ...(route.forwarded ? [entry('forwarded', 'public', { fromAgencyId: input.agencyId, toAgencyId: route.agencyId })] : []),
-      entry('routed', 'internal', { reason: route.reason, ruleId: route.ruleId }),
-    ]);
+    await tx
+      .insert(events)
+      .values([
+        entry('submitted', 'public', { source }),
+        ...(route.forwarded
+          ? [entry('forwarded', 'public', { fromAgencyId: input.agencyId, toAgencyId: route.agencyId })]
+          : []),
+        entry('routed', 'internal', { reason: route.reason, ruleId: route.ruleId }),
+      ]);
     if (input.attachments?.length) {
       await claimAttachments(
         tx,
@@ -217,13 +272,25 @@ export async function submitComplaint(ctx: AppContext, input: SubmitComplaintInp
       agencyId: route.agencyId,
       unitId: route.unitId,
       after: { status: 'diterima', unitId: route.unitId, agencyId: route.agencyId },
-      meta: { code: row.code, source, kind: input.kind, visibility, route: route.reason, forwarded: route.forwarded, emergency },
+      meta: {
+        code: row.code,
+        source,
+        kind: input.kind,
+        visibility,
+        route: route.reason,
+        forwarded: route.forwarded,
+        emergency,
+      },
       at: now,
     });
     await queueReporterNotice(tx, row, now);
     if (emergency) await notifyStaff(tx, ctx, row, 'emergency', settings.onDutyUnitId ?? route.unitId);
 
-    const [agency] = await tx.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, route.agencyId)).limit(1);
+    const [agency] = await tx
+      .select({ name: agencies.name })
+      .from(agencies)
+      .where(eq(agencies.id, route.agencyId))
+      .limit(1);
     return {
       id,
       code: row.code,

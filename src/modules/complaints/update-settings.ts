@@ -20,7 +20,8 @@ export async function updateSettings(ctx: AppContext, actor: StaffActor, agencyI
     for (const unitId of [input.coordinatingUnitId, input.onDutyUnitId]) {
       if (!unitId) continue;
       const [u] = await tx.select({ agencyId: units.agencyId }).from(units).where(eq(units.id, unitId)).limit(1);
-      if (u?.agencyId !== agencyId) throw badRequest('UNKNOWN_UNIT', text('Unit tidak ditemukan di instansi ini.', 'No such unit at this agency.'));
+      if (u?.agencyId !== agencyId)
+        throw badRequest('UNKNOWN_UNIT', text('Unit tidak ditemukan di instansi ini.', 'No such unit at this agency.'));
     }
     const before = await loadSettings(tx, agencyId);
     const [existing] = await tx.select().from(agencySettings).where(eq(agencySettings.agencyId, agencyId)).limit(1);
@@ -29,14 +30,25 @@ export async function updateSettings(ctx: AppContext, actor: StaffActor, agencyI
     const now = ctx.clock.now();
     const values = {
       agencyId,
-      coordinatingUnitId: coordinatingUnitId === undefined ? (existing?.coordinatingUnitId ?? null) : coordinatingUnitId,
+      coordinatingUnitId:
+        coordinatingUnitId === undefined ? (existing?.coordinatingUnitId ?? null) : coordinatingUnitId,
       onDutyUnitId: onDutyUnitId === undefined ? (existing?.onDutyUnitId ?? null) : onDutyUnitId,
       settings,
       updatedAt: now,
     };
     await tx.insert(agencySettings).values(values).onConflictDoUpdate({ target: agencySettings.agencyId, set: values });
     const after = await loadSettings(tx, agencyId);
-    await recordAudit(tx, { actor, role, action: 'complaints.settings.update', entityType: 'agency', entityId: agencyId, agencyId, before, after, at: now });
+    await recordAudit(tx, {
+      actor,
+      role,
+      action: 'complaints.settings.update',
+      entityType: 'agency',
+      entityId: agencyId,
+      agencyId,
+      before,
+      after,
+      at: now,
+    });
     return after;
   });
 }

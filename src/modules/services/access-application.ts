@@ -6,7 +6,11 @@ import type { Actor } from '../../core/auth/roles';
 import { hashToken } from '../../core/auth/session';
 import type { ApplicationRow } from './application-view';
 
-export function isApplicant(app: Pick<ApplicationRow, 'applicantUserId' | 'accessTokenHash'>, actor: Actor, token: string | undefined): boolean {
+export function isApplicant(
+  app: Pick<ApplicationRow, 'applicantUserId' | 'accessTokenHash'>,
+  actor: Actor,
+  token: string | undefined,
+): boolean {
   if (actor.kind === 'citizen' && app.applicantUserId === actor.userId) return true;
   if (!token || !app.accessTokenHash) return false;
   const a = Buffer.from(hashToken(token));

@@ -24,7 +24,12 @@ export type StaffAction =
   | { action: 'reject'; stepIndex: number; reason: string };
 
 /** The role in which the actor holds this step, or null. */
-export async function holdsStep(tx: Queryable, actor: Actor, agencyId: string, step: { role: Role; unitId: string }): Promise<Role | null> {
+export async function holdsStep(
+  tx: Queryable,
+  actor: Actor,
+  agencyId: string,
+  step: { role: Role; unitId: string },
+): Promise<Role | null> {
   if (actor.kind !== 'staff') return null;
   for (const g of actor.grants) {
     if (g.role !== step.role || g.agencyId !== agencyId) continue;
@@ -38,7 +43,12 @@ export async function actOnApplication(ctx: AppContext, actor: Actor, id: string
   await ctx.db.transaction((tx) => actInTx(ctx, tx, actor, id, input, now));
 }
 
-export async function actOnApplications(ctx: AppContext, actor: Actor, ids: string[], input: StaffAction & { stepIndex: number }) {
+export async function actOnApplications(
+  ctx: AppContext,
+  actor: Actor,
+  ids: string[],
+  input: StaffAction & { stepIndex: number },
+) {
   const now = ctx.clock.now();
   // All or nothing: one application out of turn and none is changed.
   await ctx.db.transaction(async (tx) => {
@@ -46,40 +56,82 @@ export async function actOnApplications(ctx: AppContext, actor: Actor, ids: stri
   });
 }
 
-async function actInTx(ctx: AppContext, tx: Tx, actor: Actor, id: string, input: StaffAction, now: Date): Promise<void> {
+async function actInTx(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  input: StaffAction,
+  now: Date,
+): Promise<void> {
   const loaded = await loadApplication(tx, id);
-  if (!loaded || actor.kind !== 'staff' || !actor.grants.some((g) => g.agencyId === loaded.app.agencyId)) throw applicationNotFound();
+  if (!loaded || actor.kind !== 'staff' || !actor.grants.some((g) => g.agencyId === loaded.app.agencyId))
+    throw applicationNotFound();
   const app = await lockApplication(tx, id);
   const { version } = loaded;
   const service = { name: loaded.serviceName, code: loaded.serviceCode };
   if (app.status !== 'in_review') {
     const why =
       app.status === 'returned'
-        ? text('Permohonan sedang dikembalikan kepada pemohon untuk diperbaiki; tunggu sampai diajukan kembali.', 'The application is with the applicant for correction; wait until it is resubmitted.')
+        ? text(
+            'Permohonan sedang dikembalikan kepada pemohon untuk diperbaiki; tunggu sampai diajukan kembali.',
+            'The application is with the applicant for correction; wait until it is resubmitted.',
+          )
         : text('Permohonan tidak sedang dalam pemeriksaan.', 'The application is not under review.');
     throw conflict('NOT_IN_REVIEW', why, { status: app.status });
   }
   if (input.stepIndex !== app.stepIndex) {
     throw conflict(
       'STEP_MISMATCH',
-      text(`Permohonan sudah berada di tahap ${app.stepIndex + 1}, bukan tahap ${input.stepIndex + 1}.`, `The application is at step ${app.stepIndex + 1}, not step ${input.stepIndex + 1}.`),
+      text(
+        `Permohonan sudah berada di tahap ${app.stepIndex + 1}, bukan tahap ${input.stepIndex + 1}.`,
+        `The application is at step ${app.stepIndex + 1}, not step ${input.stepIndex + 1}.`,
+      ),
       { stepIndex: app.stepIndex },
     );
   }
   const step = version.workflow[app.stepIndex]!;
   const role = await holdsStep(tx, actor, app.agencyId, step);
   if (!role) {
-    throw forbidden(text('Tahap ini dipegang oleh peran atau unit lain.', 'This step is held by another role or unit.'));
+    throw forbidden(
+      text('Tahap ini dipegang oleh peran atau unit lain.', 'This step is held by another role or unit.'),
+    );
   }
   const cal = await getCalendar(tx, app.agencyId);
-  const base = { applicationId: id, agencyId: app.agencyId, stepIndex: app.stepIndex, actorUserId: actor.userId, actorName: actor.name, at: now };
+  const base = {
+    applicationId: id,
+    agencyId: app.agencyId,
+    stepIndex: app.stepIndex,
+    actorUserId: actor.userId,
+    actorName: actor.name,
+    at: now,
+  };
   const audit = (action: string, after: unknown, meta: Record<string, unknown> = {}) =>
-    recordAudit(tx, { actor, role, action, entityType: 'services_application', entityId: id, agencyId: app.agencyId, unitId: step.unitId, before: { status: app.status, stepIndex: app.stepIndex }, after, meta: { stepIndex: app.stepIndex, ...meta }, at: now });
+    recordAudit(tx, {
+      actor,
+      role,
+      action,
+      entityType: 'services_application',
+      entityId: id,
+      agencyId: app.agencyId,
+      unitId: step.unitId,
+      before: { status: app.status, stepIndex: app.stepIndex },
+      after,
+      meta: { stepIndex: app.stepIndex, ...meta },
+      at: now,
+    });
 
   if (input.action === 'return') {
     const keys = new Set(version.form.map((f) => f.key));
     const bad = input.fields.find((f) => !keys.has(f.key));
-    if (bad) throw badRequest('FIELD_UNKNOWN', text(`Isian "${bad.key}" tidak ada di formulir layanan ini.`, `Field "${bad.key}" is not on this service’s form.`));
+    if (bad)
+      throw badRequest(
+        'FIELD_UNKNOWN',
+        text(
+          `Isian "${bad.key}" tidak ada di formulir layanan ini.`,
+          `Field "${bad.key}" is not on this service’s form.`,
+        ),
+      );
     const clock = [...app.clockEvents, clockEvent('pause', now)];
     const stepClock = [...app.stepClockEvents, clockEvent('pause', now)];
     await tx
@@ -113,30 +165,53 @@ async function actInTx(ctx: AppContext, tx: Tx, actor: Actor, id: string, input:
     const { events, onTime } = stopClock(cal, app.clockEvents, version.durationDays, now);
     await tx
       .update(applications)
-      .set({ status: 'rejected', rejectReason: input.reason, clockEvents: events, deadlineAt: null, stepDeadlineAt: null, completedAt: now, onTime: onTime ? 1 : 0, updatedAt: now })
+      .set({
+        status: 'rejected',
+        rejectReason: input.reason,
+        clockEvents: events,
+        deadlineAt: null,
+        stepDeadlineAt: null,
+        completedAt: now,
+        onTime: onTime ? 1 : 0,
+        updatedAt: now,
+      })
       .where(eq(applications.id, id));
     await tx.insert(applicationEvents).values({ ...base, action: 'rejected', note: input.reason });
     await audit('services.application.reject', { status: 'rejected' });
-    await notifyApplicant(tx, app, service.name, 'rejected', { now, publicUrl: ctx.config.publicUrl, detail: { id: `Alasan: ${input.reason}`, en: `Reason: ${input.reason}` } });
+    await notifyApplicant(tx, app, service.name, 'rejected', {
+      now,
+      publicUrl: ctx.config.publicUrl,
+      detail: { id: `Alasan: ${input.reason}`, en: `Reason: ${input.reason}` },
+    });
     return;
   }
 
   // approve
   const stepUse = stopClock(cal, app.stepClockEvents, step.days, now);
   const used = clockState(cal, stepUse.events, step.days)!.usedWorkingDays;
-  await tx.insert(applicationEvents).values({ ...base, action: 'approved', note: input.note ?? null, workingDays: used });
+  await tx
+    .insert(applicationEvents)
+    .values({ ...base, action: 'approved', note: input.note ?? null, workingDays: used });
   await audit('services.application.approve', { stepIndex: app.stepIndex + 1 });
   const next = app.stepIndex + 1;
   if (next < version.workflow.length) {
     const stepClock = [clockEvent('start', now)];
     await tx
       .update(applications)
-      .set({ stepIndex: next, stepClockEvents: stepClock, stepDeadlineAt: clockState(cal, stepClock, version.workflow[next]!.days)!.deadline, updatedAt: now })
+      .set({
+        stepIndex: next,
+        stepClockEvents: stepClock,
+        stepDeadlineAt: clockState(cal, stepClock, version.workflow[next]!.days)!.deadline,
+        updatedAt: now,
+      })
       .where(eq(applications.id, id));
     await notifyApplicant(tx, app, service.name, 'step_approved', {
       now,
       publicUrl: ctx.config.publicUrl,
-      detail: { id: `Tahap berikutnya: ${version.workflow[next]!.name.id}`, en: `Next step: ${version.workflow[next]!.name.en}` },
+      detail: {
+        id: `Tahap berikutnya: ${version.workflow[next]!.name.id}`,
+        en: `Next step: ${version.workflow[next]!.name.en}`,
+      },
     });
     return;
   }
@@ -147,7 +222,14 @@ async function actInTx(ctx: AppContext, tx: Tx, actor: Actor, id: string, input:
     const { events } = stopClock(cal, app.clockEvents, version.durationDays, now);
     await tx
       .update(applications)
-      .set({ status: 'awaiting_payment', stepClockEvents: stepUse.events, clockEvents: events, deadlineAt: null, stepDeadlineAt: null, updatedAt: now })
+      .set({
+        status: 'awaiting_payment',
+        stepClockEvents: stepUse.events,
+        clockEvents: events,
+        deadlineAt: null,
+        stepDeadlineAt: null,
+        updatedAt: now,
+      })
       .where(eq(applications.id, id));
     await tx.insert(applicationEvents).values({ ...base, stepIndex: null, action: 'awaiting_payment' });
     await notifyApplicant(tx, app, service.name, 'awaiting_payment', {

@@ -40,7 +40,10 @@ export async function viewApplication(ctx: AppContext, id: string, audience: 'ap
             ? ('rejected' as const)
             : ('current' as const),
   }));
-  const fileIds = version.form.filter((f) => f.type === 'file').map((f) => app.data[f.key]).filter((v): v is string => typeof v === 'string');
+  const fileIds = version.form
+    .filter((f) => f.type === 'file')
+    .map((f) => app.data[f.key])
+    .filter((v): v is string => typeof v === 'string');
   const fileRows = fileIds.length
     ? await ctx.db
         .select({ id: attachments.id, name: attachments.originalName, mime: files.mime, size: files.size })
@@ -50,7 +53,13 @@ export async function viewApplication(ctx: AppContext, id: string, audience: 'ap
     : [];
   const [payment] = await ctx.db.select().from(payments).where(eq(payments.applicationId, id)).limit(1);
   const [doc] = await ctx.db
-    .select({ id: documents.id, number: documents.number, issuedAt: documents.issuedAt, revokedAt: documents.revokedAt, revokeReason: documents.revokeReason })
+    .select({
+      id: documents.id,
+      number: documents.number,
+      issuedAt: documents.issuedAt,
+      revokedAt: documents.revokedAt,
+      revokeReason: documents.revokeReason,
+    })
     .from(documents)
     .where(eq(documents.applicationId, id))
     .limit(1);
@@ -81,12 +90,27 @@ export async function viewApplication(ctx: AppContext, id: string, audience: 'ap
     submittedAt: app.submittedAt?.toISOString() ?? null,
     completedAt: app.completedAt?.toISOString() ?? null,
     onTime: app.onTime === null ? null : app.onTime === 1,
-    applicant: audience === 'staff' ? { name: app.applicantName, email: app.applicantEmail, hasAccount: app.applicantUserId !== null } : { name: app.applicantName, email: app.applicantEmail, hasAccount: app.applicantUserId !== null },
+    applicant:
+      audience === 'staff'
+        ? { name: app.applicantName, email: app.applicantEmail, hasAccount: app.applicantUserId !== null }
+        : { name: app.applicantName, email: app.applicantEmail, hasAccount: app.applicantUserId !== null },
     payment: payment
-      ? { code: payment.code, amountRupiah: payment.amountRupiah, status: payment.status, instructions: JSON.parse(payment.instructions) as { id: string; en: string }, paidAt: payment.paidAt?.toISOString() ?? null }
+      ? {
+          code: payment.code,
+          amountRupiah: payment.amountRupiah,
+          status: payment.status,
+          instructions: JSON.parse(payment.instructions) as { id: string; en: string },
+          paidAt: payment.paidAt?.toISOString() ?? null,
+        }
       : null,
     document: doc
-      ? { id: doc.id, number: doc.number, issuedAt: doc.issuedAt.toISOString(), revoked: doc.revokedAt !== null, revokeReason: doc.revokeReason }
+      ? {
+          id: doc.id,
+          number: doc.number,
+          issuedAt: doc.issuedAt.toISOString(),
+          revoked: doc.revokedAt !== null,
+          revokeReason: doc.revokeReason,
+        }
       : null,
     events: events.map((e) => ({
       action: e.action,

@@ -15,7 +15,12 @@ import { notifyApplicant } from './notify-applicant';
 import { applicationEvents, applications } from './schema';
 
 /** Stops a running clock and says whether the time used stayed within the budget. */
-export function stopClock(cal: Awaited<ReturnType<typeof getCalendar>>, events: ApplicationRow['clockEvents'], budget: number, now: Date) {
+export function stopClock(
+  cal: Awaited<ReturnType<typeof getCalendar>>,
+  events: ApplicationRow['clockEvents'],
+  budget: number,
+  now: Date,
+) {
   const last = events[events.length - 1];
   const stopped = last && last.kind !== 'pause' ? [...events, clockEvent('pause', now)] : events;
   const state = clockState(cal, stopped, budget);
@@ -37,16 +42,34 @@ export async function completeApplication(
   const [approval] = await tx
     .select({ name: applicationEvents.actorName })
     .from(applicationEvents)
-    .where(and(eq(applicationEvents.applicationId, app.id), eq(applicationEvents.action, 'approved'), eq(applicationEvents.stepIndex, version.workflow.length - 1)))
+    .where(
+      and(
+        eq(applicationEvents.applicationId, app.id),
+        eq(applicationEvents.action, 'approved'),
+        eq(applicationEvents.stepIndex, version.workflow.length - 1),
+      ),
+    )
     .orderBy(desc(applicationEvents.at))
     .limit(1);
   const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, lastStep.unitId)).limit(1);
-  const official = { name: approval?.name ?? '', position: `${ROLE_LABELS[lastStep.role].id} ${unit?.name ?? ''}`.trim() };
+  const official = {
+    name: approval?.name ?? '',
+    position: `${ROLE_LABELS[lastStep.role].id} ${unit?.name ?? ''}`.trim(),
+  };
   await tx
     .update(applications)
-    .set({ status: 'completed', clockEvents: events, deadlineAt: null, completedAt: now, onTime: onTime ? 1 : 0, updatedAt: now })
+    .set({
+      status: 'completed',
+      clockEvents: events,
+      deadlineAt: null,
+      completedAt: now,
+      onTime: onTime ? 1 : 0,
+      updatedAt: now,
+    })
     .where(eq(applications.id, app.id));
-  await tx.insert(applicationEvents).values({ applicationId: app.id, agencyId: app.agencyId, stepIndex: null, action: 'completed', at: now });
+  await tx
+    .insert(applicationEvents)
+    .values({ applicationId: app.id, agencyId: app.agencyId, stepIndex: null, action: 'completed', at: now });
   const doc = await issueDocument(ctx, tx, app, version, service, official, now);
   await recordAudit(tx, {
     actor: { kind: 'system', name: 'services' },

@@ -4,7 +4,10 @@ import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../core/context';
 import { applicationEvents, applications, serviceVersions, services } from './schema';
 
-export async function computeServiceStats(ctx: AppContext, q: { agencyId: string; from?: Date; to?: Date; serviceId?: string }) {
+export async function computeServiceStats(
+  ctx: AppContext,
+  q: { agencyId: string; from?: Date; to?: Date; serviceId?: string },
+) {
   const conds = [eq(services.agencyId, q.agencyId)];
   if (q.serviceId) conds.push(eq(services.id, q.serviceId));
   const appConds = [sql`${applications.status} <> 'draft'`];
@@ -24,7 +27,10 @@ export async function computeServiceStats(ctx: AppContext, q: { agencyId: string
       onTime: sql<number>`count(*) filter (where ${applications.status} in ('completed','rejected') and ${applications.onTime} = 1)::int`,
     })
     .from(services)
-    .innerJoin(serviceVersions, and(eq(serviceVersions.serviceId, services.id), eq(serviceVersions.version, services.currentVersion)))
+    .innerJoin(
+      serviceVersions,
+      and(eq(serviceVersions.serviceId, services.id), eq(serviceVersions.version, services.currentVersion)),
+    )
     .leftJoin(applications, and(eq(applications.serviceId, services.id), ...appConds))
     .where(and(...conds))
     .groupBy(services.id, services.name, serviceVersions.workflow)
@@ -57,7 +63,13 @@ export async function computeServiceStats(ctx: AppContext, q: { agencyId: string
       onTimePct: finished === 0 ? null : Math.round((onTime / finished) * 1000) / 10,
       steps: r.workflow.map((s, i) => {
         const m = medians.find((x) => x.serviceId === r.serviceId && x.stepIndex === i);
-        return { index: i, name: s.name, days: s.days, approvals: Number(m?.count ?? 0), medianWorkingDays: m ? Number(m.median) : null };
+        return {
+          index: i,
+          name: s.name,
+          days: s.days,
+          approvals: Number(m?.count ?? 0),
+          medianWorkingDays: m ? Number(m.median) : null,
+        };
       }),
     };
   });

@@ -28,20 +28,31 @@ export const ServiceStandardSchema = Type.Object({
 export type ServiceStandard = Static<typeof ServiceStandardSchema>;
 
 /** Labels of the components, in the order PermenPANRB 15/2014 lists them. */
-export const STANDARD_LABELS: Record<keyof ServiceStandard, { id: string; en: string; part: 'delivery' | 'management' }> = {
+export const STANDARD_LABELS: Record<
+  keyof ServiceStandard,
+  { id: string; en: string; part: 'delivery' | 'management' }
+> = {
   persyaratan: { id: 'Persyaratan', en: 'Requirements', part: 'delivery' },
   prosedur: { id: 'Sistem, mekanisme, dan prosedur', en: 'System, mechanism and procedure', part: 'delivery' },
   jangkaWaktu: { id: 'Jangka waktu penyelesaian', en: 'Completion time', part: 'delivery' },
   biaya: { id: 'Biaya/tarif', en: 'Fee', part: 'delivery' },
   produk: { id: 'Produk pelayanan', en: 'Service product', part: 'delivery' },
-  pengaduan: { id: 'Penanganan pengaduan, saran, dan masukan', en: 'Complaints, suggestions and feedback', part: 'delivery' },
+  pengaduan: {
+    id: 'Penanganan pengaduan, saran, dan masukan',
+    en: 'Complaints, suggestions and feedback',
+    part: 'delivery',
+  },
   dasarHukum: { id: 'Dasar hukum', en: 'Legal basis', part: 'management' },
   sarana: { id: 'Sarana, prasarana, dan/atau fasilitas', en: 'Facilities and infrastructure', part: 'management' },
   kompetensiPelaksana: { id: 'Kompetensi pelaksana', en: 'Staff competence', part: 'management' },
   pengawasanInternal: { id: 'Pengawasan internal', en: 'Internal supervision', part: 'management' },
   jumlahPelaksana: { id: 'Jumlah pelaksana', en: 'Number of staff', part: 'management' },
   jaminanPelayanan: { id: 'Jaminan pelayanan', en: 'Service guarantee', part: 'management' },
-  jaminanKeamanan: { id: 'Jaminan keamanan dan keselamatan pelayanan', en: 'Security and safety guarantee', part: 'management' },
+  jaminanKeamanan: {
+    id: 'Jaminan keamanan dan keselamatan pelayanan',
+    en: 'Security and safety guarantee',
+    part: 'management',
+  },
   evaluasiKinerja: { id: 'Evaluasi kinerja pelaksana', en: 'Staff performance evaluation', part: 'management' },
 };
 
@@ -75,7 +86,12 @@ export const FormFieldSchema = Type.Object({
   /** file: allowed types and the largest size. */
   allowedTypes: Type.Optional(
     Type.Array(
-      Type.Union([Type.Literal('application/pdf'), Type.Literal('image/jpeg'), Type.Literal('image/png'), Type.Literal('image/webp')]),
+      Type.Union([
+        Type.Literal('application/pdf'),
+        Type.Literal('image/jpeg'),
+        Type.Literal('image/png'),
+        Type.Literal('image/webp'),
+      ]),
       { minItems: 1, maxItems: 4 },
     ),
   ),

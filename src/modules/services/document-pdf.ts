@@ -28,7 +28,20 @@ export interface EmbeddedDocument {
 
 const B64URL = /^[A-Za-z0-9_-]{1,200000}$/;
 
-const ID_MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const ID_MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 const longDate = (ymd: string) => {
   const [y, m, d] = ymd.split('-').map(Number);
   return `${d} ${ID_MONTHS[m! - 1]} ${y}`;

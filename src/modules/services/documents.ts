@@ -78,17 +78,40 @@ export async function verifyDocumentFile(ctx: AppContext, id: string, pdf: Buffe
     const canonical = Buffer.from(embedded.contentB64, 'base64url');
     uploadedContentDigest = sha256Hex(canonical);
     const key = documentKey(ctx.config);
-    const sigOk = embedded.keyId === key.keyId && verify(null, canonical, key.publicKey, Buffer.from(embedded.signatureB64, 'base64url'));
-    if (!sigOk) reasons.push(reason('SIGNATURE', 'Tanda tangan elektronik pada berkas tidak cocok dengan isinya.', 'The file’s electronic signature does not match its content.'));
+    const sigOk =
+      embedded.keyId === key.keyId &&
+      verify(null, canonical, key.publicKey, Buffer.from(embedded.signatureB64, 'base64url'));
+    if (!sigOk)
+      reasons.push(
+        reason(
+          'SIGNATURE',
+          'Tanda tangan elektronik pada berkas tidak cocok dengan isinya.',
+          'The file’s electronic signature does not match its content.',
+        ),
+      );
   } else {
-    reasons.push(reason('NO_CONTENT', 'Berkas tidak memuat data dokumen Pamong.', 'The file carries no Pamong document data.'));
+    reasons.push(
+      reason('NO_CONTENT', 'Berkas tidak memuat data dokumen Pamong.', 'The file carries no Pamong document data.'),
+    );
   }
   if (!issued.document) return { status: 'unknown', reasons, uploadedSha256, uploadedContentDigest, issued: null };
   if (uploadedContentDigest !== null && uploadedContentDigest !== issued.document.contentDigest) {
-    reasons.push(reason('CONTENT', 'Isi dokumen berbeda dengan yang diterbitkan.', 'The document’s content differs from what was issued.'));
+    reasons.push(
+      reason(
+        'CONTENT',
+        'Isi dokumen berbeda dengan yang diterbitkan.',
+        'The document’s content differs from what was issued.',
+      ),
+    );
   }
   if (uploadedSha256 !== issued.document.fileSha256) {
-    reasons.push(reason('FILE', 'Berkas berbeda dengan berkas yang diterbitkan (telah diubah).', 'The file differs from the issued file (it was changed).'));
+    reasons.push(
+      reason(
+        'FILE',
+        'Berkas berbeda dengan berkas yang diterbitkan (telah diubah).',
+        'The file differs from the issued file (it was changed).',
+      ),
+    );
   }
   const status: VerificationStatus = reasons.length > 0 ? 'invalid' : issued.status;
   return { status, reasons, uploadedSha256, uploadedContentDigest, issued: issued.document };
@@ -109,8 +132,15 @@ export async function revokeDocument(ctx: AppContext, actor: Actor, id: string, 
     const [doc] = await tx.select().from(documents).where(eq(documents.id, id)).for('update');
     if (!doc) throw documentNotFound();
     const role = holdsAnyRole(actor, doc.agencyId, ['kepala_unit', 'admin_instansi']);
-    if (!role) throw forbidden(text('Hanya kepala unit atau admin instansi penerbit yang dapat mencabut dokumen.', 'Only a head of unit or agency admin of the issuing agency can revoke a document.'));
-    if (doc.revokedAt) throw conflict('ALREADY_REVOKED', text('Dokumen ini sudah dicabut.', 'This document is already revoked.'));
+    if (!role)
+      throw forbidden(
+        text(
+          'Hanya kepala unit atau admin instansi penerbit yang dapat mencabut dokumen.',
+          'Only a head of unit or agency admin of the issuing agency can revoke a document.',
+        ),
+      );
+    if (doc.revokedAt)
+      throw conflict('ALREADY_REVOKED', text('Dokumen ini sudah dicabut.', 'This document is already revoked.'));
     await tx.update(documents).set({ revokedAt: now, revokeReason: reasonText }).where(eq(documents.id, id));
     await recordAudit(tx, {
       actor,

@@ -9,8 +9,10 @@ const gateways = new Map<string, TestDoubleGateway>();
 
 export function testDoubleGateway(ctx: Pick<AppContext, 'config'>): TestDoubleGateway {
   const secret = webhookSecret(ctx.config);
-  let g = gateways.get(secret);
-  if (!g) gateways.set(secret, (g = new TestDoubleGateway(secret)));
+  const known = gateways.get(secret);
+  if (known) return known;
+  const g = new TestDoubleGateway(secret);
+  gateways.set(secret, g);
   return g;
 }
 

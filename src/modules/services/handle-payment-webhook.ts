@@ -25,18 +25,40 @@ export async function handlePaymentWebhook(
   const now = ctx.clock.now();
   const event = gateway.verifyWebhook(headers, rawBody);
   if (event === 'unsigned') {
-    throw badRequest('WEBHOOK_UNSIGNED', text('Webhook tanpa tanda tangan atau stempel waktu.', 'The webhook carries no signature or timestamp.'));
+    throw badRequest(
+      'WEBHOOK_UNSIGNED',
+      text('Webhook tanpa tanda tangan atau stempel waktu.', 'The webhook carries no signature or timestamp.'),
+    );
   }
   if (event === 'signature') {
-    throw new AppError(401, 'WEBHOOK_SIGNATURE', text('Tanda tangan webhook tidak valid.', 'Invalid webhook signature.'));
+    throw new AppError(
+      401,
+      'WEBHOOK_SIGNATURE',
+      text('Tanda tangan webhook tidak valid.', 'Invalid webhook signature.'),
+    );
   }
-  if (event === 'malformed') throw badRequest('WEBHOOK_MALFORMED', text('Isi webhook tidak dikenali.', 'Unrecognised webhook body.'));
+  if (event === 'malformed')
+    throw badRequest('WEBHOOK_MALFORMED', text('Isi webhook tidak dikenali.', 'Unrecognised webhook body.'));
   if (Math.abs(now.getTime() - event.sentAt.getTime()) > WEBHOOK_TOLERANCE_MS) {
-    throw badRequest('WEBHOOK_STALE', text('Stempel waktu webhook terlalu lama atau di masa depan.', 'The webhook timestamp is too old or in the future.'));
+    throw badRequest(
+      'WEBHOOK_STALE',
+      text(
+        'Stempel waktu webhook terlalu lama atau di masa depan.',
+        'The webhook timestamp is too old or in the future.',
+      ),
+    );
   }
   return ctx.db.transaction(async (tx) => {
-    const fresh = await tx.insert(webhookEvents).values({ eventId: event.eventId, receivedAt: now }).onConflictDoNothing().returning();
-    if (fresh.length === 0) throw conflict('WEBHOOK_REPLAY', text('Peristiwa webhook ini sudah diproses.', 'This webhook event was already processed.'));
+    const fresh = await tx
+      .insert(webhookEvents)
+      .values({ eventId: event.eventId, receivedAt: now })
+      .onConflictDoNothing()
+      .returning();
+    if (fresh.length === 0)
+      throw conflict(
+        'WEBHOOK_REPLAY',
+        text('Peristiwa webhook ini sudah diproses.', 'This webhook event was already processed.'),
+      );
     const [payment] = await tx.select().from(payments).where(eq(payments.code, event.paymentCode)).for('update');
     if (!payment) throw badRequest('PAYMENT_UNKNOWN', text('Kode pembayaran tidak dikenal.', 'Unknown payment code.'));
     if (event.amountRupiah !== payment.amountRupiah) {
@@ -48,10 +70,13 @@ export async function handlePaymentWebhook(
         ),
       );
     }
-    if (payment.status === 'paid') throw conflict('ALREADY_PAID', text('Pembayaran ini sudah lunas.', 'This payment is already settled.'));
+    if (payment.status === 'paid')
+      throw conflict('ALREADY_PAID', text('Pembayaran ini sudah lunas.', 'This payment is already settled.'));
     await tx.update(payments).set({ status: 'paid', paidAt: now }).where(eq(payments.id, payment.id));
     const app = await lockApplication(tx, payment.applicationId);
-    await tx.insert(applicationEvents).values({ applicationId: app.id, agencyId: app.agencyId, action: 'paid', at: now });
+    await tx
+      .insert(applicationEvents)
+      .values({ applicationId: app.id, agencyId: app.agencyId, action: 'paid', at: now });
     await recordAudit(tx, {
       actor: { kind: 'system', name: `payment:${gateway.name}` },
       action: 'services.payment.paid',
@@ -65,7 +90,14 @@ export async function handlePaymentWebhook(
     });
     if (app.status === 'awaiting_payment') {
       const loaded = (await loadApplication(tx, app.id))!;
-      await completeApplication(ctx, tx, app, loaded.version, { name: loaded.serviceName, code: loaded.serviceCode }, now);
+      await completeApplication(
+        ctx,
+        tx,
+        app,
+        loaded.version,
+        { name: loaded.serviceName, code: loaded.serviceCode },
+        now,
+      );
       return { status: 'paid' as const, applicationStatus: 'completed' };
     }
     return { status: 'paid' as const, applicationStatus: app.status };

@@ -50,10 +50,15 @@ export async function issueDocument(
     agencyName: place?.agencyName ?? '',
     unitName: place?.unitName ?? '',
     fields: version.form
-      .filter((f) => f.type !== 'file' && app.data[f.key] !== undefined && app.data[f.key] !== null && app.data[f.key] !== '')
+      .filter(
+        (f) => f.type !== 'file' && app.data[f.key] !== undefined && app.data[f.key] !== null && app.data[f.key] !== '',
+      )
       .map((f) => ({
         label: f.label.id,
-        value: f.type === 'choice' ? (f.options?.find((o) => o.value === app.data[f.key])?.label.id ?? String(app.data[f.key])) : String(app.data[f.key]),
+        value:
+          f.type === 'choice'
+            ? (f.options?.find((o) => o.value === app.data[f.key])?.label.id ?? String(app.data[f.key]))
+            : String(app.data[f.key]),
       })),
     official,
     issuedOn: toLocalDate(cal, now),

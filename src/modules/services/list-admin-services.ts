@@ -10,7 +10,15 @@ export async function listAdminServices(ctx: AppContext, actor: Actor) {
   const agencyIds = staffAgencyIds(actor);
   if (agencyIds.length === 0) return [];
   const rows = await ctx.db
-    .select({ id: services.id, code: services.code, name: services.name, unitId: services.unitId, unitName: units.name, version: services.currentVersion, active: services.active })
+    .select({
+      id: services.id,
+      code: services.code,
+      name: services.name,
+      unitId: services.unitId,
+      unitName: units.name,
+      version: services.currentVersion,
+      active: services.active,
+    })
     .from(services)
     .innerJoin(units, eq(units.id, services.unitId))
     .where(inArray(services.agencyId, agencyIds))

@@ -24,7 +24,10 @@ export async function listQueue(ctx: AppContext, actor: Actor, query: QueueQuery
   const agencyIds = staffAgencyIds(actor);
   if (agencyIds.length === 0) return { total: 0, items: [] };
   const now = ctx.clock.now();
-  const conds = [inArray(applications.agencyId, agencyIds), query.status ? eq(applications.status, query.status) : inArray(applications.status, OPEN)];
+  const conds = [
+    inArray(applications.agencyId, agencyIds),
+    query.status ? eq(applications.status, query.status) : inArray(applications.status, OPEN),
+  ];
   if (query.serviceId) conds.push(eq(applications.serviceId, query.serviceId));
   const rows = await ctx.db
     .select({
@@ -45,10 +48,19 @@ export async function listQueue(ctx: AppContext, actor: Actor, query: QueueQuery
     .innerJoin(services, eq(services.id, applications.serviceId))
     .innerJoin(serviceVersions, eq(serviceVersions.id, applications.versionId))
     .where(and(...conds))
-    .orderBy(sql`(${applications.deadlineAt} is not null and ${applications.deadlineAt} < ${now}) desc`, asc(sql`coalesce(${applications.deadlineAt}, 'infinity'::timestamptz)`), asc(applications.submittedAt))
+    .orderBy(
+      sql`(${applications.deadlineAt} is not null and ${applications.deadlineAt} < ${now}) desc`,
+      asc(sql`coalesce(${applications.deadlineAt}, 'infinity'::timestamptz)`),
+      asc(applications.submittedAt),
+    )
     .limit(2000);
   const unitIds = [...new Set(rows.map((r) => r.workflow[r.stepIndex]?.unitId).filter((x): x is string => !!x))];
-  const unitNames = new Map((unitIds.length ? await ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : []).map((u) => [u.id, u.name]));
+  const unitNames = new Map(
+    (unitIds.length
+      ? await ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))
+      : []
+    ).map((u) => [u.id, u.name]),
+  );
   const items = [];
   for (const r of rows) {
     const step = r.workflow[r.stepIndex]!;

@@ -1,7 +1,14 @@
 // Secrets of the services module, kept in files outside the database (like the ledger key): the Ed25519
 // key that signs issued documents, and the shared secret of the payment gateway's webhook. Each is created
 // with mode 0600 on first use and cached per file.
-import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import {
+  type KeyObject,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config';

@@ -26,13 +26,26 @@ export const serviceNotFound = () => notFound(text('Layanan tidak ditemukan.', '
 export async function checkDefinition(q: Queryable, agencyId: string, def: ServiceDefinition): Promise<void> {
   const keys = new Set<string>();
   for (const f of def.form) {
-    if (keys.has(f.key)) throw badRequest('FORM_INVALID', text(`Kunci isian "${f.key}" dipakai dua kali.`, `Field key "${f.key}" is used twice.`));
+    if (keys.has(f.key))
+      throw badRequest(
+        'FORM_INVALID',
+        text(`Kunci isian "${f.key}" dipakai dua kali.`, `Field key "${f.key}" is used twice.`),
+      );
     keys.add(f.key);
     if (f.type === 'choice' && !f.options?.length) {
-      throw badRequest('FORM_INVALID', text(`Isian pilihan "${f.label.id}" belum punya pilihan.`, `Choice field "${f.label.en}" has no options.`));
+      throw badRequest(
+        'FORM_INVALID',
+        text(`Isian pilihan "${f.label.id}" belum punya pilihan.`, `Choice field "${f.label.en}" has no options.`),
+      );
     }
     if (f.min !== undefined && f.max !== undefined && f.min > f.max) {
-      throw badRequest('FORM_INVALID', text(`Isian "${f.label.id}": batas bawah melebihi batas atas.`, `Field "${f.label.en}": minimum exceeds maximum.`));
+      throw badRequest(
+        'FORM_INVALID',
+        text(
+          `Isian "${f.label.id}": batas bawah melebihi batas atas.`,
+          `Field "${f.label.en}": minimum exceeds maximum.`,
+        ),
+      );
     }
   }
   const total = def.workflow.reduce((s, st) => s + st.days, 0);
@@ -51,27 +64,59 @@ export async function checkDefinition(q: Queryable, agencyId: string, def: Servi
     .from(units)
     .where(and(inArray(units.id, unitIds), eq(units.agencyId, agencyId), eq(units.active, true)));
   if (found.length !== unitIds.length) {
-    throw badRequest('WORKFLOW_INVALID', text('Unit pemegang tahap harus unit aktif instansi ini.', 'Each step must be held by an active unit of this agency.'));
+    throw badRequest(
+      'WORKFLOW_INVALID',
+      text(
+        'Unit pemegang tahap harus unit aktif instansi ini.',
+        'Each step must be held by an active unit of this agency.',
+      ),
+    );
   }
 }
 
 async function unitAgency(q: Queryable, unitId: string): Promise<string> {
-  const [u] = await q.select({ agencyId: units.agencyId }).from(units).where(and(eq(units.id, unitId), eq(units.active, true))).limit(1);
-  if (!u) throw badRequest('UNIT_UNKNOWN', text('Unit tidak ditemukan atau tidak aktif.', 'Unit not found or inactive.'));
+  const [u] = await q
+    .select({ agencyId: units.agencyId })
+    .from(units)
+    .where(and(eq(units.id, unitId), eq(units.active, true)))
+    .limit(1);
+  if (!u)
+    throw badRequest('UNIT_UNKNOWN', text('Unit tidak ditemukan atau tidak aktif.', 'Unit not found or inactive.'));
   return u.agencyId;
 }
 
-export async function createService(ctx: AppContext, actor: Actor, input: NewService): Promise<{ id: string; version: number }> {
+export async function createService(
+  ctx: AppContext,
+  actor: Actor,
+  input: NewService,
+): Promise<{ id: string; version: number }> {
   const agencyId = await unitAgency(ctx.db, input.unitId);
   const role = assertCanManageAgency(actor, agencyId);
   await checkDefinition(ctx.db, agencyId, input.definition);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [dupe] = await tx.select({ id: services.id }).from(services).where(and(eq(services.agencyId, agencyId), eq(services.code, input.code))).limit(1);
-    if (dupe) throw badRequest('CODE_TAKEN', text(`Kode layanan "${input.code}" sudah dipakai.`, `Service code "${input.code}" is already in use.`));
+    const [dupe] = await tx
+      .select({ id: services.id })
+      .from(services)
+      .where(and(eq(services.agencyId, agencyId), eq(services.code, input.code)))
+      .limit(1);
+    if (dupe)
+      throw badRequest(
+        'CODE_TAKEN',
+        text(`Kode layanan "${input.code}" sudah dipakai.`, `Service code "${input.code}" is already in use.`),
+      );
     const [s] = await tx
       .insert(services)
-      .values({ agencyId, unitId: input.unitId, code: input.code, name: input.name, summary: input.summary, currentVersion: 1, createdAt: now, updatedAt: now })
+      .values({
+        agencyId,
+        unitId: input.unitId,
+        code: input.code,
+        name: input.name,
+        summary: input.summary,
+        currentVersion: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: services.id });
     const versionId = await insertVersion(tx, s!.id, agencyId, 1, input.definition, actor, now);
     await recordAudit(tx, {
@@ -130,7 +175,15 @@ export async function publishVersion(
   });
 }
 
-async function insertVersion(q: Queryable, serviceId: string, agencyId: string, version: number, def: ServiceDefinition, actor: Actor, now: Date) {
+async function insertVersion(
+  q: Queryable,
+  serviceId: string,
+  agencyId: string,
+  version: number,
+  def: ServiceDefinition,
+  actor: Actor,
+  now: Date,
+) {
   const [v] = await q
     .insert(serviceVersions)
     .values({
@@ -140,7 +193,9 @@ async function insertVersion(q: Queryable, serviceId: string, agencyId: string, 
       standard: def.standard,
       feeRupiah: def.feeRupiah,
       durationDays: def.durationDays,
-      form: def.form.map((f) => (f.type === 'file' ? { ...f, allowedTypes: f.allowedTypes ?? ['application/pdf'] } : f)),
+      form: def.form.map((f) =>
+        f.type === 'file' ? { ...f, allowedTypes: f.allowedTypes ?? ['application/pdf'] } : f,
+      ),
       workflow: def.workflow,
       publishedAt: now,
       publishedBy: actor.kind === 'staff' ? actor.userId : null,

@@ -13,14 +13,28 @@ import { applications, documents, payments, services } from './schema';
 import { staffAgencyIds } from './staff-scope';
 
 export async function trackApplication(ctx: AppContext, code: string) {
-  const [row] = await ctx.db.select({ id: applications.id }).from(applications).where(eq(applications.trackingCode, code.toUpperCase())).limit(1);
+  const [row] = await ctx.db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(eq(applications.trackingCode, code.toUpperCase()))
+    .limit(1);
   const loaded = row ? await loadApplication(ctx.db, row.id) : null;
-  if (!loaded || loaded.app.status === 'draft') throw notFound(text('Kode lacak tidak ditemukan.', 'Tracking code not found.'));
+  if (!loaded || loaded.app.status === 'draft')
+    throw notFound(text('Kode lacak tidak ditemukan.', 'Tracking code not found.'));
   const { app, version } = loaded;
-  const [doc] = await ctx.db.select({ id: documents.id }).from(documents).where(eq(documents.applicationId, app.id)).limit(1);
+  const [doc] = await ctx.db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(eq(documents.applicationId, app.id))
+    .limit(1);
   const steps = (await describeSteps(ctx.db, version.workflow)).map((s) => ({
     ...s,
-    state: s.index < app.stepIndex || ['completed', 'awaiting_payment'].includes(app.status) ? 'done' : s.index === app.stepIndex ? app.status : 'pending',
+    state:
+      s.index < app.stepIndex || ['completed', 'awaiting_payment'].includes(app.status)
+        ? 'done'
+        : s.index === app.stepIndex
+          ? app.status
+          : 'pending',
   }));
   return {
     trackingCode: app.trackingCode,
@@ -37,13 +51,24 @@ export async function trackApplication(ctx: AppContext, code: string) {
 
 export async function listMyApplications(ctx: AppContext, userId: string) {
   const rows = await ctx.db
-    .select({ id: applications.id, trackingCode: applications.trackingCode, serviceName: services.name, status: applications.status, submittedAt: applications.submittedAt, updatedAt: applications.updatedAt })
+    .select({
+      id: applications.id,
+      trackingCode: applications.trackingCode,
+      serviceName: services.name,
+      status: applications.status,
+      submittedAt: applications.submittedAt,
+      updatedAt: applications.updatedAt,
+    })
     .from(applications)
     .innerJoin(services, eq(services.id, applications.serviceId))
     .where(eq(applications.applicantUserId, userId))
     .orderBy(desc(applications.updatedAt))
     .limit(200);
-  return rows.map((r) => ({ ...r, submittedAt: r.submittedAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    updatedAt: r.updatedAt.toISOString(),
+  }));
 }
 
 /** The applicant's view; anyone else gets a 404. */
@@ -61,25 +86,46 @@ export async function viewAsStaff(ctx: AppContext, actor: Actor, id: string) {
 }
 
 /** Payment instructions for the published fee; any other amount is refused. */
-export async function paymentFor(ctx: AppContext, actor: Actor, id: string, token: string | undefined, amountRupiah: number | undefined) {
+export async function paymentFor(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  token: string | undefined,
+  amountRupiah: number | undefined,
+) {
   const row = await loadApplication(ctx.db, id);
   if (!row || !isApplicant(row.app, actor, token)) throw applicationNotFound();
   const [p] = await ctx.db.select().from(payments).where(eq(payments.applicationId, id)).limit(1);
   if (!p) {
-    throw badRequest('NO_FEE', text('Layanan ini gratis atau permohonan belum diajukan: tidak ada yang perlu dibayar.', 'This service is free or the application is not submitted yet: there is nothing to pay.'));
+    throw badRequest(
+      'NO_FEE',
+      text(
+        'Layanan ini gratis atau permohonan belum diajukan: tidak ada yang perlu dibayar.',
+        'This service is free or the application is not submitted yet: there is nothing to pay.',
+      ),
+    );
   }
   if (amountRupiah !== undefined && amountRupiah !== p.amountRupiah) {
     throw badRequest(
       'FEE_MISMATCH',
-      text(`Hanya tarif yang diumumkan (Rp${p.amountRupiah}) yang dapat dibayar.`, `Only the published fee (Rp${p.amountRupiah}) can be paid.`),
+      text(
+        `Hanya tarif yang diumumkan (Rp${p.amountRupiah}) yang dapat dibayar.`,
+        `Only the published fee (Rp${p.amountRupiah}) can be paid.`,
+      ),
     );
   }
-  return { code: p.code, amountRupiah: p.amountRupiah, status: p.status, instructions: JSON.parse(p.instructions) as { id: string; en: string } };
+  return {
+    code: p.code,
+    amountRupiah: p.amountRupiah,
+    status: p.status,
+    instructions: JSON.parse(p.instructions) as { id: string; en: string },
+  };
 }
 
 export async function openDocumentFile(ctx: AppContext, actor: Actor, id: string, token: string | undefined) {
   const row = await loadApplication(ctx.db, id);
-  if (!row || !(isApplicant(row.app, actor, token) || staffAgencyIds(actor).includes(row.app.agencyId))) throw applicationNotFound();
+  if (!row || !(isApplicant(row.app, actor, token) || staffAgencyIds(actor).includes(row.app.agencyId)))
+    throw applicationNotFound();
   const [doc] = await ctx.db.select().from(documents).where(eq(documents.applicationId, id)).limit(1);
   if (!doc) throw notFound(text('Dokumen belum terbit.', 'No document has been issued yet.'));
   return { path: filePath(ctx.config.dataDir, doc.fileSha256), name: `${doc.number.replace(/\//g, '-')}.pdf` };

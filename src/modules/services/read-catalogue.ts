@@ -72,26 +72,48 @@ export async function listCatalogue(
   const base = ctx.db
     .select(listColumns)
     .from(services)
-    .innerJoin(serviceVersions, and(eq(serviceVersions.serviceId, services.id), eq(serviceVersions.version, services.currentVersion)))
+    .innerJoin(
+      serviceVersions,
+      and(eq(serviceVersions.serviceId, services.id), eq(serviceVersions.version, services.currentVersion)),
+    )
     .innerJoin(agencies, eq(agencies.id, services.agencyId))
     .innerJoin(units, eq(units.id, services.unitId));
-  const rows = await base.where(where).orderBy(asc(agencies.name), asc(units.name), asc(services.name)).limit(query.limit).offset(query.offset);
+  const rows = await base
+    .where(where)
+    .orderBy(asc(agencies.name), asc(units.name), asc(services.name))
+    .limit(query.limit)
+    .offset(query.offset);
   const [count] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(services)
     .innerJoin(agencies, eq(agencies.id, services.agencyId))
     .innerJoin(units, eq(units.id, services.unitId))
     .where(where);
-  const records = await onTimeRecords(ctx.db, rows.map((r) => r.id));
+  const records = await onTimeRecords(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return { total: Number(count?.n ?? 0), items: rows.map((r) => ({ ...r, record: records.get(r.id)! })) };
 }
 
 /** One service as the public sees it: the current version's full standard, form and workflow. */
 export async function getCatalogueService(ctx: AppContext, id: string, opts: { includeInactive?: boolean } = {}) {
   const [row] = await ctx.db
-    .select({ ...listColumns, agencyId: services.agencyId, active: services.active, versionId: serviceVersions.id, standard: serviceVersions.standard, form: serviceVersions.form, workflow: serviceVersions.workflow, publishedAt: serviceVersions.publishedAt })
+    .select({
+      ...listColumns,
+      agencyId: services.agencyId,
+      active: services.active,
+      versionId: serviceVersions.id,
+      standard: serviceVersions.standard,
+      form: serviceVersions.form,
+      workflow: serviceVersions.workflow,
+      publishedAt: serviceVersions.publishedAt,
+    })
     .from(services)
-    .innerJoin(serviceVersions, and(eq(serviceVersions.serviceId, services.id), eq(serviceVersions.version, services.currentVersion)))
+    .innerJoin(
+      serviceVersions,
+      and(eq(serviceVersions.serviceId, services.id), eq(serviceVersions.version, services.currentVersion)),
+    )
     .innerJoin(agencies, eq(agencies.id, services.agencyId))
     .innerJoin(units, eq(units.id, services.unitId))
     .where(eq(services.id, id))
@@ -103,10 +125,16 @@ export async function getCatalogueService(ctx: AppContext, id: string, opts: { i
   return { ...rest, active: active === 1, steps, record };
 }
 
-export async function describeSteps(q: Queryable, workflow: { name: { id: string; en: string }; role: string; unitId: string; days: number }[]) {
+export async function describeSteps(
+  q: Queryable,
+  workflow: { name: { id: string; en: string }; role: string; unitId: string; days: number }[],
+) {
   const ids = [...new Set(workflow.map((s) => s.unitId))];
   const names = new Map(
-    (ids.length ? await q.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids)) : []).map((u) => [u.id, u.name]),
+    (ids.length
+      ? await q.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids))
+      : []
+    ).map((u) => [u.id, u.name]),
   );
   return workflow.map((s, index) => ({
     index,

@@ -117,10 +117,22 @@ export const ApplicationOut = Type.Object({
   onTime: Nullable(Type.Boolean()),
   applicant: Type.Object({ name: Type.String(), email: Nullable(Type.String()), hasAccount: Type.Boolean() }),
   payment: Nullable(
-    Type.Object({ code: Type.String(), amountRupiah: Type.Integer(), status: Type.String(), instructions: TextOut, paidAt: Nullable(Iso) }),
+    Type.Object({
+      code: Type.String(),
+      amountRupiah: Type.Integer(),
+      status: Type.String(),
+      instructions: TextOut,
+      paidAt: Nullable(Iso),
+    }),
   ),
   document: Nullable(
-    Type.Object({ id: Uuid, number: Type.String(), issuedAt: Iso, revoked: Type.Boolean(), revokeReason: Nullable(Type.String()) }),
+    Type.Object({
+      id: Uuid,
+      number: Type.String(),
+      issuedAt: Iso,
+      revoked: Type.Boolean(),
+      revokeReason: Nullable(Type.String()),
+    }),
   ),
   events: Type.Array(
     Type.Object({
@@ -147,11 +159,25 @@ export const TrackOut = Type.Object({
 });
 
 export const MyApplications = Type.Array(
-  Type.Object({ id: Uuid, trackingCode: Type.String(), serviceName: Type.String(), status: Type.String(), submittedAt: Nullable(Iso), updatedAt: Iso }),
+  Type.Object({
+    id: Uuid,
+    trackingCode: Type.String(),
+    serviceName: Type.String(),
+    status: Type.String(),
+    submittedAt: Nullable(Iso),
+    updatedAt: Iso,
+  }),
 );
 
-export const PaymentBody = Type.Object({ amountRupiah: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000 })) });
-export const PaymentOut = Type.Object({ code: Type.String(), amountRupiah: Type.Integer(), status: Type.String(), instructions: TextOut });
+export const PaymentBody = Type.Object({
+  amountRupiah: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000 })),
+});
+export const PaymentOut = Type.Object({
+  code: Type.String(),
+  amountRupiah: Type.Integer(),
+  status: Type.String(),
+  instructions: TextOut,
+});
 export const SimulateBody = Type.Object({ paymentCode: Type.String({ pattern: '^[0-9]{6,20}$', maxLength: 20 }) });
 export const WebhookOut = Type.Object({ status: Type.String(), applicationStatus: Type.String() });
 
@@ -176,8 +202,14 @@ export const FileCheckOut = Type.Object({
   uploadedContentDigest: Nullable(Type.String()),
   issued: Nullable(IssuedOut),
 });
-export const ContentCheckBody = Type.Object({ content: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown(), { maxProperties: 20 }) });
-export const ContentCheckOut = Type.Object({ status: Type.String(), contentDigest: Type.String(), issued: Nullable(IssuedOut) });
+export const ContentCheckBody = Type.Object({
+  content: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown(), { maxProperties: 20 }),
+});
+export const ContentCheckOut = Type.Object({
+  status: Type.String(),
+  contentDigest: Type.String(),
+  issued: Nullable(IssuedOut),
+});
 
 // Staff
 export const ServiceBody = Type.Object({
@@ -194,7 +226,15 @@ export const VersionBody = Type.Object({
 });
 export const Published = Type.Object({ id: Uuid, version: Type.Integer() });
 export const AdminServiceList = Type.Array(
-  Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), unitId: Uuid, unitName: Type.String(), version: Type.Integer(), active: Type.Boolean() }),
+  Type.Object({
+    id: Uuid,
+    code: Type.String(),
+    name: Type.String(),
+    unitId: Uuid,
+    unitName: Type.String(),
+    version: Type.Integer(),
+    active: Type.Boolean(),
+  }),
 );
 
 export const QueueQuery = Type.Object({
@@ -243,12 +283,19 @@ export const QueueOut = Type.Object({
 
 const Note = Type.String({ minLength: 1, maxLength: 2000 });
 export const ActionBody = Type.Union([
-  Type.Object({ action: Type.Literal('approve'), stepIndex: Type.Integer({ minimum: 0, maximum: 20 }), note: Type.Optional(Type.String({ maxLength: 2000 })) }),
+  Type.Object({
+    action: Type.Literal('approve'),
+    stepIndex: Type.Integer({ minimum: 0, maximum: 20 }),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  }),
   Type.Object({
     action: Type.Literal('return'),
     stepIndex: Type.Integer({ minimum: 0, maximum: 20 }),
     note: Note,
-    fields: Type.Array(Type.Object({ key: Type.String({ maxLength: 40 }), note: Type.String({ maxLength: 500, default: '' }) }), { minItems: 1, maxItems: 40 }),
+    fields: Type.Array(Type.Object({ key: Type.String({ maxLength: 40 }), note: Type.String({ maxLength: 500 }) }), {
+      minItems: 1,
+      maxItems: 40,
+    }),
   }),
   Type.Object({ action: Type.Literal('reject'), stepIndex: Type.Integer({ minimum: 0, maximum: 20 }), reason: Note }),
 ]);
@@ -280,7 +327,13 @@ export const StatsOut = Type.Array(
     onTime: Type.Integer(),
     onTimePct: Nullable(Type.Number()),
     steps: Type.Array(
-      Type.Object({ index: Type.Integer(), name: Bilingual, days: Type.Integer(), approvals: Type.Integer(), medianWorkingDays: Nullable(Type.Number()) }),
+      Type.Object({
+        index: Type.Integer(),
+        name: Bilingual,
+        days: Type.Integer(),
+        approvals: Type.Integer(),
+        medianWorkingDays: Nullable(Type.Number()),
+      }),
     ),
   }),
 );

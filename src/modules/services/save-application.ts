@@ -23,7 +23,14 @@ import { paymentGateway } from './gateway';
 import { notifyApplicant } from './notify-applicant';
 import { serviceNotFound } from './publish-service';
 import { applicationEvents, applications, payments, serviceVersions, services } from './schema';
-import { type FieldProblem, checkFile, checkValues, missingRequired, throwFieldProblems, unknownField } from './validate-form-values';
+import {
+  type FieldProblem,
+  checkFile,
+  checkValues,
+  missingRequired,
+  throwFieldProblems,
+  unknownField,
+} from './validate-form-values';
 
 export const ATTACHMENT_OWNER = 'services_application';
 
@@ -60,7 +67,10 @@ async function applyChanges(
           field: key,
           label: f.label,
           problem: 'not_returned',
-          message: text(`Isian "${f.label.id}" tidak diminta untuk diperbaiki.`, `Field "${f.label.en}" was not returned for correction.`),
+          message: text(
+            `Isian "${f.label.id}" tidak diminta untuk diperbaiki.`,
+            `Field "${f.label.en}" was not returned for correction.`,
+          ),
         });
       }
     }
@@ -72,14 +82,24 @@ async function applyChanges(
     const f = byKey.get(key);
     if (!f) problems.push(unknownField(key));
     else if (f.type !== 'file') {
-      problems.push({ field: key, label: f.label, problem: 'not_file', message: text(`Isian "${f.label.id}" bukan unggahan berkas.`, `Field "${f.label.en}" is not a file upload.`) });
+      problems.push({
+        field: key,
+        label: f.label,
+        problem: 'not_file',
+        message: text(`Isian "${f.label.id}" bukan unggahan berkas.`, `Field "${f.label.en}" is not a file upload.`),
+      });
     } else claims.push([key, claim]);
   }
   if (problems.length) throwFieldProblems(problems);
   const next: FieldValues = { ...data, ...checked.clean };
   if (claims.length) {
     const ids = claims.map(([, c]) => c.id);
-    await claimAttachments(tx, ids, claims.map(([, c]) => c.claimToken), { type: ATTACHMENT_OWNER, id: owner.id, agencyId: owner.agencyId, now: owner.now });
+    await claimAttachments(
+      tx,
+      ids,
+      claims.map(([, c]) => c.claimToken),
+      { type: ATTACHMENT_OWNER, id: owner.id, agencyId: owner.agencyId, now: owner.now },
+    );
     const infos = await tx
       .select({ id: attachments.id, mime: files.mime, size: files.size })
       .from(attachments)
@@ -101,7 +121,10 @@ async function currentVersion(q: Queryable, serviceId: string) {
   const [row] = await q
     .select({ service: services, version: serviceVersions })
     .from(services)
-    .innerJoin(serviceVersions, and(eq(serviceVersions.serviceId, services.id), eq(serviceVersions.version, services.currentVersion)))
+    .innerJoin(
+      serviceVersions,
+      and(eq(serviceVersions.serviceId, services.id), eq(serviceVersions.version, services.currentVersion)),
+    )
     .where(and(eq(services.id, serviceId), eq(services.active, 1)))
     .limit(1);
   if (!row) throw serviceNotFound();
@@ -115,20 +138,38 @@ export async function createApplication(
 ): Promise<{ id: string; trackingCode: string; accessToken: string | null; status: string }> {
   const now = ctx.clock.now();
   if (actor.kind === 'staff') {
-    throw forbidden(text('Petugas tidak dapat mengajukan permohonan dari akun petugas.', 'Staff cannot apply from a staff account.'));
+    throw forbidden(
+      text('Petugas tidak dapat mengajukan permohonan dari akun petugas.', 'Staff cannot apply from a staff account.'),
+    );
   }
   let applicant: { userId: string | null; name: string; email: string | null };
   if (actor.kind === 'citizen') {
-    const [u] = await ctx.db.select({ email: users.email, name: users.name, verified: users.emailVerifiedAt }).from(users).where(eq(users.id, actor.userId)).limit(1);
+    const [u] = await ctx.db
+      .select({ email: users.email, name: users.name, verified: users.emailVerifiedAt })
+      .from(users)
+      .where(eq(users.id, actor.userId))
+      .limit(1);
     if (!u?.verified) {
-      throw forbidden(text('Verifikasi alamat e-mail akun Anda terlebih dahulu.', 'Verify your account’s e-mail address first.'));
+      throw forbidden(
+        text('Verifikasi alamat e-mail akun Anda terlebih dahulu.', 'Verify your account’s e-mail address first.'),
+      );
     }
     applicant = { userId: actor.userId, name: u.name, email: u.email };
   } else {
     if (!input.applicant) {
-      throw badRequest('APPLICANT_REQUIRED', text('Isi nama pemohon (dan e-mail untuk pemberitahuan).', 'Give the applicant’s name (and an e-mail for notices).'));
+      throw badRequest(
+        'APPLICANT_REQUIRED',
+        text(
+          'Isi nama pemohon (dan e-mail untuk pemberitahuan).',
+          'Give the applicant’s name (and an e-mail for notices).',
+        ),
+      );
     }
-    applicant = { userId: null, name: input.applicant.name.trim(), email: input.applicant.email?.trim().toLowerCase() || null };
+    applicant = {
+      userId: null,
+      name: input.applicant.name.trim(),
+      email: input.applicant.email?.trim().toLowerCase() || null,
+    };
   }
   const { service, version } = await currentVersion(ctx.db, input.serviceId);
   const accessToken = actor.kind === 'anonymous' ? newToken(24) : null;
@@ -181,11 +222,20 @@ async function loadForApplicant(ctx: AppContext, actor: Actor, id: string, token
 const notEditable = () =>
   conflict(
     'NOT_EDITABLE',
-    text('Permohonan ini sedang diproses dan tidak dapat diubah.', 'This application is being processed and cannot be changed.'),
+    text(
+      'Permohonan ini sedang diproses dan tidak dapat diubah.',
+      'This application is being processed and cannot be changed.',
+    ),
   );
 
 /** Saves changes to a draft, or to the returned fields of a returned application. */
-export async function updateApplication(ctx: AppContext, actor: Actor, id: string, token: string | undefined, changes: ApplicationChanges) {
+export async function updateApplication(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  token: string | undefined,
+  changes: ApplicationChanges,
+) {
   const { app, version } = await loadForApplicant(ctx, actor, id, token);
   if (app.status !== 'draft' && app.status !== 'returned') throw notEditable();
   const now = ctx.clock.now();
@@ -210,7 +260,13 @@ export async function updateApplication(ctx: AppContext, actor: Actor, id: strin
 }
 
 /** Submits a draft, or resubmits a corrected application (optionally with the last changes). */
-export async function submitApplication(ctx: AppContext, actor: Actor, id: string, token: string | undefined, changes: ApplicationChanges) {
+export async function submitApplication(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  token: string | undefined,
+  changes: ApplicationChanges,
+) {
   const { app, version, serviceName } = await loadForApplicant(ctx, actor, id, token);
   if (app.status !== 'draft' && app.status !== 'returned') throw notEditable();
   const now = ctx.clock.now();
@@ -230,7 +286,10 @@ export async function submitApplication(ctx: AppContext, actor: Actor, id: strin
               field: k,
               label: ff.label,
               problem: 'not_corrected',
-              message: text(`Isian "${ff.label.id}" belum diperbaiki.`, `Field "${ff.label.en}" has not been corrected.`),
+              message: text(
+                `Isian "${ff.label.id}" belum diperbaiki.`,
+                `Field "${ff.label.en}" has not been corrected.`,
+              ),
             };
           }),
         );
@@ -246,7 +305,15 @@ export async function lockApplication(tx: Tx, id: string): Promise<ApplicationRo
   return row;
 }
 
-async function submitInTx(ctx: AppContext, tx: Tx, actor: Actor, app: ApplicationRow, version: VersionRow, serviceName: string, now: Date) {
+async function submitInTx(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor,
+  app: ApplicationRow,
+  version: VersionRow,
+  serviceName: string,
+  now: Date,
+) {
   const missing = missingRequired(version.form, app.data);
   if (missing.length) throwFieldProblems(missing);
   const cal = await getCalendar(tx, app.agencyId);

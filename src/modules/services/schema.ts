@@ -50,7 +50,14 @@ export const serviceVersions = pgTable(
   (t) => [uniqueIndex('services_versions_service_idx').on(t.serviceId, t.version)],
 );
 
-export const APPLICATION_STATUSES = ['draft', 'in_review', 'returned', 'awaiting_payment', 'completed', 'rejected'] as const;
+export const APPLICATION_STATUSES = [
+  'draft',
+  'in_review',
+  'returned',
+  'awaiting_payment',
+  'completed',
+  'rejected',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const applications = pgTable(
@@ -137,7 +144,10 @@ export const payments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('services_payments_code_idx').on(t.code), uniqueIndex('services_payments_app_idx').on(t.applicationId)],
+  (t) => [
+    uniqueIndex('services_payments_code_idx').on(t.code),
+    uniqueIndex('services_payments_app_idx').on(t.applicationId),
+  ],
 );
 
 /** Webhook event ids already processed: a replayed event is refused. */
@@ -165,5 +175,8 @@ export const documents = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokeReason: text('revoke_reason'),
   },
-  (t) => [uniqueIndex('services_documents_app_idx').on(t.applicationId), uniqueIndex('services_documents_number_idx').on(t.agencyId, t.number)],
+  (t) => [
+    uniqueIndex('services_documents_app_idx').on(t.applicationId),
+    uniqueIndex('services_documents_number_idx').on(t.agencyId, t.number),
+  ],
 );

@@ -43,14 +43,25 @@ export class TestDoubleGateway implements PaymentGateway {
     }
     const b = body as { id?: unknown; paymentCode?: unknown; amount?: unknown; status?: unknown };
     if (
-      typeof b.id !== 'string' || b.id.length < 1 || b.id.length > 100 ||
-      typeof b.paymentCode !== 'string' || b.paymentCode.length > 40 ||
-      typeof b.amount !== 'number' || !Number.isSafeInteger(b.amount) || b.amount < 0 ||
+      typeof b.id !== 'string' ||
+      b.id.length < 1 ||
+      b.id.length > 100 ||
+      typeof b.paymentCode !== 'string' ||
+      b.paymentCode.length > 40 ||
+      typeof b.amount !== 'number' ||
+      !Number.isSafeInteger(b.amount) ||
+      b.amount < 0 ||
       b.status !== 'paid'
     ) {
       return 'malformed';
     }
-    return { eventId: b.id, paymentCode: b.paymentCode, amountRupiah: b.amount, status: 'paid', sentAt: new Date(Number(ts) * 1000) };
+    return {
+      eventId: b.id,
+      paymentCode: b.paymentCode,
+      amountRupiah: b.amount,
+      status: 'paid',
+      sentAt: new Date(Number(ts) * 1000),
+    };
   }
 
   /** What the provider would send when the applicant pays (used by tests and the demo's "pay" button). */

@@ -46,7 +46,11 @@ const read = { policy: { roles: READ_ROLES } } as const;
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
 /** The scope of a report the actor may read: a unit subtree, or (no unitId) the actor's whole agency. */
-async function readableScope(ctx: AppContext, actor: Actor, q: { unitId?: string; serviceId?: string }): Promise<Scope> {
+async function readableScope(
+  ctx: AppContext,
+  actor: Actor,
+  q: { unitId?: string; serviceId?: string },
+): Promise<Scope> {
   if (actor.kind !== 'staff') throw forbidden();
   if (q.unitId) {
     const unit = await loadUnit(ctx.db, q.unitId);
@@ -65,7 +69,10 @@ const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { c
   // --- reports -----------------------------------------------------------------------------------
   app.get(
     '/surveys/reports',
-    { config: read, schema: { tags, summary: 'Hasil IKM / IKM result', querystring: ReportQuery, response: { 200: ReportT } } },
+    {
+      config: read,
+      schema: { tags, summary: 'Hasil IKM / IKM result', querystring: ReportQuery, response: { 200: ReportT } },
+    },
     async (req) => {
       const scope = await readableScope(ctx, req.actor, req.query);
       return buildReport(ctx.db, scope, requirePeriod(req.query.period));
@@ -83,7 +90,10 @@ const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { c
   );
   app.get(
     '/surveys/reports/xlsx',
-    { config: read, schema: { tags, summary: 'Hasil IKM (XLSX)', querystring: ReportQuery, response: { 200: Binary } } },
+    {
+      config: read,
+      schema: { tags, summary: 'Hasil IKM (XLSX)', querystring: ReportQuery, response: { 200: Binary } },
+    },
     async (req, reply) => {
       const scope = await readableScope(ctx, req.actor, req.query);
       const report = await buildReport(ctx.db, scope, requirePeriod(req.query.period));
@@ -96,7 +106,15 @@ const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { c
   );
   app.get(
     '/surveys/reports/trend',
-    { config: read, schema: { tags, summary: 'Tren IKM antarperiode / IKM trend', querystring: TrendQuery, response: { 200: TrendT } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Tren IKM antarperiode / IKM trend',
+        querystring: TrendQuery,
+        response: { 200: TrendT },
+      },
+    },
     async (req) => {
       const scope = await readableScope(ctx, req.actor, req.query);
       return buildTrend(ctx.db, scope, requirePeriod(req.query.period), req.query.count ?? 6);
@@ -112,7 +130,10 @@ const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { c
   );
   app.put(
     '/surveys/settings',
-    { config: { policy: { roles: ['admin_instansi'] } }, schema: { tags, body: WeightBody, response: { 200: WeightBody } } },
+    {
+      config: { policy: { roles: ['admin_instansi'] } },
+      schema: { tags, body: WeightBody, response: { 200: WeightBody } },
+    },
     async (req) => setWeightSetting(ctx, req.actor, req.body.weight),
   );
 
@@ -129,7 +150,10 @@ const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { c
   );
   app.patch(
     '/surveys/questions/:questionId',
-    { config: manage, schema: { tags, params: Type.Object({ questionId: Uuid }), body: QuestionPatch, response: { 200: QuestionT } } },
+    {
+      config: manage,
+      schema: { tags, params: Type.Object({ questionId: Uuid }), body: QuestionPatch, response: { 200: QuestionT } },
+    },
     async (req) => updateQuestion(ctx, req.actor, req.params.questionId, req.body),
   );
 
@@ -143,7 +167,12 @@ const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { c
     '/surveys/units/:unitId/kiosks',
     {
       config: manage,
-      schema: { tags, params: UnitParams, body: Type.Object({ name: Type.String({ minLength: 2, maxLength: 100 }) }), response: { 201: KioskT } },
+      schema: {
+        tags,
+        params: UnitParams,
+        body: Type.Object({ name: Type.String({ minLength: 2, maxLength: 100 }) }),
+        response: { 201: KioskT },
+      },
     },
     async (req, reply) => reply.status(201).send(await createKiosk(ctx, req.actor, req.params.unitId, req.body.name)),
   );
@@ -151,7 +180,12 @@ const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { c
     '/surveys/kiosks/:kioskId',
     {
       config: manage,
-      schema: { tags, params: Type.Object({ kioskId: Uuid }), body: Type.Object({ active: Type.Boolean() }), response: { 200: KioskT } },
+      schema: {
+        tags,
+        params: Type.Object({ kioskId: Uuid }),
+        body: Type.Object({ active: Type.Boolean() }),
+        response: { 200: KioskT },
+      },
     },
     async (req) => setKioskActive(ctx, req.actor, req.params.kioskId, req.body.active),
   );
@@ -161,7 +195,12 @@ const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { c
     '/surveys/units/:unitId/follow-ups',
     {
       config: read,
-      schema: { tags, params: UnitParams, querystring: Type.Object({ period: PeriodKey }), response: { 200: Type.Array(FollowUpT) } },
+      schema: {
+        tags,
+        params: UnitParams,
+        querystring: Type.Object({ period: PeriodKey }),
+        response: { 200: Type.Array(FollowUpT) },
+      },
     },
     async (req) => listFollowUps(ctx, req.actor, req.params.unitId, req.query.period),
   );
@@ -172,7 +211,10 @@ const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { c
   );
   app.patch(
     '/surveys/follow-ups/:followUpId',
-    { config: manage, schema: { tags, params: Type.Object({ followUpId: Uuid }), body: FollowUpPatch, response: { 200: FollowUpT } } },
+    {
+      config: manage,
+      schema: { tags, params: Type.Object({ followUpId: Uuid }), body: FollowUpPatch, response: { 200: FollowUpT } },
+    },
     async (req) => updateFollowUp(ctx, req.actor, req.params.followUpId, req.body),
   );
 
@@ -195,9 +237,16 @@ const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { c
     '/surveys/units/:unitId/publications',
     {
       config: manage,
-      schema: { tags, summary: 'Terbitkan hasil IKM / publish the result', params: UnitParams, body: Type.Object({ period: PeriodKey }), response: { 201: PublishedT } },
+      schema: {
+        tags,
+        summary: 'Terbitkan hasil IKM / publish the result',
+        params: UnitParams,
+        body: Type.Object({ period: PeriodKey }),
+        response: { 201: PublishedT },
+      },
     },
-    async (req, reply) => reply.status(201).send(await publishResult(ctx, req.actor, req.params.unitId, req.body.period)),
+    async (req, reply) =>
+      reply.status(201).send(await publishResult(ctx, req.actor, req.params.unitId, req.body.period)),
   );
 };
 

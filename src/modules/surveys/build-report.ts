@@ -148,7 +148,9 @@ async function followUpsOf(q: Queryable, unitId: string, periodKey: string): Pro
     id: r.id,
     periodKey: r.periodKey,
     element: r.element,
-    elementName: (ELEMENT_KEYS as readonly string[]).includes(r.element) ? getElement(r.element as ElementKey).name : null,
+    elementName: (ELEMENT_KEYS as readonly string[]).includes(r.element)
+      ? getElement(r.element as ElementKey).name
+      : null,
     action: r.action,
     owner: r.owner,
     dueDate: r.dueDate,
@@ -156,7 +158,11 @@ async function followUpsOf(q: Queryable, unitId: string, periodKey: string): Pro
   }));
 }
 
-async function populationOf(q: Queryable, scope: Scope, period: Period): Promise<{ population: number; source: 'entered' | 'invitations' }> {
+async function populationOf(
+  q: Queryable,
+  scope: Scope,
+  period: Period,
+): Promise<{ population: number; source: 'entered' | 'invitations' }> {
   if (scope.unitId && !scope.serviceId) {
     const [entered] = await q
       .select({ population: surveyPopulations.population })

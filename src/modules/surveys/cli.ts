@@ -31,10 +31,14 @@ export function formatCsvResult(r: CsvIkmResult, lang: Lang): string {
 }
 
 export function registerSurveyCommands(program: Command): void {
-  const ikm = program.command('ikm').description('Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) / community satisfaction index');
+  const ikm = program
+    .command('ikm')
+    .description('Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) / community satisfaction index');
   ikm
     .command('compute')
-    .description('Hitung IKM dari CSV jawaban (kolom u1..u9, profil opsional) / compute the IKM from a CSV of responses')
+    .description(
+      'Hitung IKM dari CSV jawaban (kolom u1..u9, profil opsional) / compute the IKM from a CSV of responses',
+    )
     .argument('<file>', 'berkas CSV / CSV file')
     .option('--weight <weight>', 'bobot / weight: exact (1/9), 0.111, 0.11', 'exact')
     .option('--lang <lang>', 'bahasa / language: id, en', 'id')

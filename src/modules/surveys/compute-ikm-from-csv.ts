@@ -33,8 +33,16 @@ export function computeIkmFromCsv(csv: string | Uint8Array, weight: WeightConven
   };
   for (const r of parsed.responses) {
     for (const k of ELEMENT_KEYS) totals.sums[k] += r.answers[k];
-    const codes = { jenisKelamin: r.profile.jenisKelamin, umur: r.profile.umur, pendidikan: r.profile.pendidikan, pekerjaan: r.profile.pekerjaan };
-    for (const [dimension, code] of Object.entries(codes) as [keyof typeof PROFILE_COUNT_COLUMNS, string | undefined][]) {
+    const codes = {
+      jenisKelamin: r.profile.jenisKelamin,
+      umur: r.profile.umur,
+      pendidikan: r.profile.pendidikan,
+      pekerjaan: r.profile.pekerjaan,
+    };
+    for (const [dimension, code] of Object.entries(codes) as [
+      keyof typeof PROFILE_COUNT_COLUMNS,
+      string | undefined,
+    ][]) {
       const column = code ? PROFILE_COUNT_COLUMNS[dimension][code] : undefined;
       if (column) totals.profile[column] = (totals.profile[column] ?? 0) + 1;
     }

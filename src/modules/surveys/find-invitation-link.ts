@@ -30,7 +30,9 @@ export async function findInvitationLink(
       expired: sql<boolean>`${surveyInvitations.expiresAt} <= ${now}`,
     })
     .from(surveyInvitations)
-    .where(and(eq(surveyInvitations.transactionType, transactionType), eq(surveyInvitations.transactionId, transactionId)))
+    .where(
+      and(eq(surveyInvitations.transactionType, transactionType), eq(surveyInvitations.transactionId, transactionId)),
+    )
     .limit(1);
   if (!row) return null;
   const status = row.answered ? 'answered' : row.expired ? 'expired' : 'open';

@@ -23,17 +23,24 @@ export interface FormContext {
   questions: CustomQuestion[];
 }
 
-export const invitationNotFound = () =>
-  notFound(text('Tautan survei tidak dikenal.', 'Unknown survey link.'));
+export const invitationNotFound = () => notFound(text('Tautan survei tidak dikenal.', 'Unknown survey link.'));
 export const invitationUsed = () =>
   conflict(
     'INVITATION_USED',
-    text('Survei untuk layanan ini sudah diisi. Terima kasih.', 'The survey for this service has already been answered. Thank you.'),
+    text(
+      'Survei untuk layanan ini sudah diisi. Terima kasih.',
+      'The survey for this service has already been answered. Thank you.',
+    ),
   );
 export const invitationExpired = () =>
-  new AppError(410, 'INVITATION_EXPIRED', text('Tautan survei ini sudah kedaluwarsa.', 'This survey link has expired.'));
+  new AppError(
+    410,
+    'INVITATION_EXPIRED',
+    text('Tautan survei ini sudah kedaluwarsa.', 'This survey link has expired.'),
+  );
 const unitNotFound = () => notFound(text('Unit layanan tidak ditemukan.', 'Service unit not found.'));
-const kioskNotFound = () => notFound(text('Kios survei tidak dikenal atau tidak aktif.', 'Unknown or inactive survey kiosk.'));
+const kioskNotFound = () =>
+  notFound(text('Kios survei tidak dikenal atau tidak aktif.', 'Unknown or inactive survey kiosk.'));
 
 export async function activeQuestions(q: Queryable, unitId: string): Promise<CustomQuestion[]> {
   const rows = await q
@@ -52,7 +59,13 @@ export async function activeQuestions(q: Queryable, unitId: string): Promise<Cus
 
 async function unitContext(q: Queryable, unitId: string, serviceId: string | null): Promise<FormContext | null> {
   const [row] = await q
-    .select({ unitId: units.id, unitName: units.name, active: units.active, agencyId: agencies.id, agencyName: agencies.name })
+    .select({
+      unitId: units.id,
+      unitName: units.name,
+      active: units.active,
+      agencyId: agencies.id,
+      agencyName: agencies.name,
+    })
     .from(units)
     .innerJoin(agencies, eq(agencies.id, units.agencyId))
     .where(eq(units.id, unitId))
@@ -93,7 +106,10 @@ export async function loadUnitForm(q: Queryable, unitId: string): Promise<FormCo
   return ctx;
 }
 
-export async function loadKiosk(q: Queryable, token: string): Promise<{ kioskId: string; name: string; form: FormContext }> {
+export async function loadKiosk(
+  q: Queryable,
+  token: string,
+): Promise<{ kioskId: string; name: string; form: FormContext }> {
   const [kiosk] = await q
     .select({ id: surveyKiosks.id, name: surveyKiosks.name, unitId: surveyKiosks.unitId, active: surveyKiosks.active })
     .from(surveyKiosks)

@@ -23,7 +23,10 @@ export interface FollowUpInput {
 
 function checkElement(element: string): void {
   if (!isElementKey(element) && element !== 'lainnya') {
-    throw badRequest('INVALID_ELEMENT', text('Unsur harus u1-u9 atau "lainnya".', 'The element must be u1-u9 or "lainnya".'));
+    throw badRequest(
+      'INVALID_ELEMENT',
+      text('Unsur harus u1-u9 atau "lainnya".', 'The element must be u1-u9 or "lainnya".'),
+    );
   }
 }
 

@@ -29,7 +29,11 @@ const view = (publicUrl: string, k: typeof surveyKiosks.$inferSelect): KioskView
 export async function listKiosks(ctx: AppContext, actor: Actor, unitId: string): Promise<KioskView[]> {
   const unit = await loadUnit(ctx.db, unitId);
   assertCanManageUnit(actor, unit);
-  const rows = await ctx.db.select().from(surveyKiosks).where(eq(surveyKiosks.unitId, unit.id)).orderBy(asc(surveyKiosks.createdAt));
+  const rows = await ctx.db
+    .select()
+    .from(surveyKiosks)
+    .where(eq(surveyKiosks.unitId, unit.id))
+    .orderBy(asc(surveyKiosks.createdAt));
   return rows.map((k) => view(ctx.config.publicUrl, k));
 }
 
@@ -57,7 +61,12 @@ export async function createKiosk(ctx: AppContext, actor: Actor, unitId: string,
   });
 }
 
-export async function setKioskActive(ctx: AppContext, actor: Actor, kioskId: string, active: boolean): Promise<KioskView> {
+export async function setKioskActive(
+  ctx: AppContext,
+  actor: Actor,
+  kioskId: string,
+  active: boolean,
+): Promise<KioskView> {
   const [existing] = await ctx.db.select().from(surveyKiosks).where(eq(surveyKiosks.id, kioskId)).limit(1);
   if (!existing) throw notFound(text('Kios tidak ditemukan.', 'Kiosk not found.'));
   const unit = await loadUnit(ctx.db, existing.unitId);

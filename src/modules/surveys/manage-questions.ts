@@ -30,7 +30,10 @@ export async function addQuestion(ctx: AppContext, actor: Actor, unitId: string,
     if (Number(n) >= MAX_QUESTIONS_PER_UNIT) {
       throw badRequest(
         'TOO_MANY_QUESTIONS',
-        text(`Paling banyak ${MAX_QUESTIONS_PER_UNIT} pertanyaan tambahan per unit.`, `At most ${MAX_QUESTIONS_PER_UNIT} additional questions per unit.`),
+        text(
+          `Paling banyak ${MAX_QUESTIONS_PER_UNIT} pertanyaan tambahan per unit.`,
+          `At most ${MAX_QUESTIONS_PER_UNIT} additional questions per unit.`,
+        ),
       );
     }
     const [row] = await tx
@@ -101,5 +104,9 @@ export async function updateQuestion(
 export async function listQuestions(ctx: AppContext, actor: Actor, unitId: string) {
   const unit = await loadUnit(ctx.db, unitId);
   assertCanManageUnit(actor, unit);
-  return ctx.db.select().from(surveyQuestions).where(eq(surveyQuestions.unitId, unit.id)).orderBy(asc(surveyQuestions.position));
+  return ctx.db
+    .select()
+    .from(surveyQuestions)
+    .where(eq(surveyQuestions.unitId, unit.id))
+    .orderBy(asc(surveyQuestions.position));
 }

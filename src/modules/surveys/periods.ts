@@ -22,8 +22,34 @@ export interface Period {
 /** Pattern of a period key, for route schemas. */
 export const PERIOD_KEY_PATTERN = '^[0-9]{4}(-(0[1-9]|1[0-2]|Q[1-4]|S[1-2]))?$';
 
-const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const MONTHS_PER: Record<PeriodType, number> = { month: 1, quarter: 3, semester: 6, year: 12 };
 
@@ -98,5 +124,7 @@ export function periodContaining(type: PeriodType, day: string): Period {
 
 /** The calendar day of an instant in a time zone, 'YYYY-MM-DD'. */
 export function dayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
 }

@@ -49,7 +49,10 @@ export function assertCanReadAgency(actor: Actor, agencyId: string): void {
   );
   if (!ok) {
     throw forbidden(
-      text('Laporan seluruh instansi hanya untuk pimpinan dan admin instansi.', 'Agency-wide reports are for leadership and agency admins.'),
+      text(
+        'Laporan seluruh instansi hanya untuk pimpinan dan admin instansi.',
+        'Agency-wide reports are for leadership and agency admins.',
+      ),
     );
   }
 }
@@ -57,7 +60,13 @@ export function assertCanReadAgency(actor: Actor, agencyId: string): void {
 export function assertCanConfigureAgency(actor: Actor, agencyId: string): void {
   if (actor.kind !== 'staff') throw forbidden();
   const ok = actor.grants.some((g) => g.role === 'admin_instansi' && g.agencyId === agencyId && g.unitId === null);
-  if (!ok) throw forbidden(text('Hanya admin instansi yang dapat mengubah pengaturan survei.', 'Only an agency admin can change the survey settings.'));
+  if (!ok)
+    throw forbidden(
+      text(
+        'Hanya admin instansi yang dapat mengubah pengaturan survei.',
+        'Only an agency admin can change the survey settings.',
+      ),
+    );
 }
 
 export function staffAgency(actor: Actor): string {

@@ -12,12 +12,20 @@ import { requirePeriod } from './periods';
 import { assertCanManageUnit, loadUnit } from './policy';
 import { surveyPublications } from './schema';
 
-export type PublishedResult = Pick<SurveyReport, 'scope' | 'period' | 'weight' | 'responses' | 'result' | 'sample' | 'profile'> & {
+export type PublishedResult = Pick<
+  SurveyReport,
+  'scope' | 'period' | 'weight' | 'responses' | 'result' | 'sample' | 'profile'
+> & {
   followUps: SurveyReport['followUps']['current'];
   publishedAt: string;
 };
 
-export async function publishResult(ctx: AppContext, actor: Actor, unitId: string, periodKey: string): Promise<PublishedResult> {
+export async function publishResult(
+  ctx: AppContext,
+  actor: Actor,
+  unitId: string,
+  periodKey: string,
+): Promise<PublishedResult> {
   const unit = await loadUnit(ctx.db, unitId);
   const role = assertCanManageUnit(actor, unit);
   const period = requirePeriod(periodKey);
@@ -75,6 +83,9 @@ export async function getPublishedResult(q: Queryable, unitId: string): Promise<
     .where(eq(surveyPublications.unitId, unitId))
     .orderBy(desc(surveyPublications.publishedAt))
     .limit(1);
-  if (!row) throw notFound(text('Unit ini belum menerbitkan hasil survei.', 'This unit has not published a survey result yet.'));
+  if (!row)
+    throw notFound(
+      text('Unit ini belum menerbitkan hasil survei.', 'This unit has not published a survey result yet.'),
+    );
   return row.result as unknown as PublishedResult;
 }

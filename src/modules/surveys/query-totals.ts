@@ -58,7 +58,12 @@ export async function queryTotals(q: Queryable, scope: Scope, from: string, to: 
 }
 
 /** Totals per calendar month ('YYYY-MM') of the range; months without responses are absent. */
-export async function queryMonthlyTotals(q: Queryable, scope: Scope, from: string, to: string): Promise<Map<string, Totals>> {
+export async function queryMonthlyTotals(
+  q: Queryable,
+  scope: Scope,
+  from: string,
+  to: string,
+): Promise<Map<string, Totals>> {
   const rows = await q.execute<Record<string, unknown>>(
     sql`select to_char(${surveyTotals.submittedOn}, 'YYYY-MM') as month, ${totalColumns}
         from ${surveyTotals} where ${totalsWhere(scope, from, to)}
@@ -90,7 +95,12 @@ export interface QuestionStat {
 }
 
 /** Answer counts of a unit's own questions (only the unit itself: the questions are its own). */
-export async function queryQuestionStats(q: Queryable, unitId: string, from: string, to: string): Promise<QuestionStat[]> {
+export async function queryQuestionStats(
+  q: Queryable,
+  unitId: string,
+  from: string,
+  to: string,
+): Promise<QuestionStat[]> {
   const rows = await q.execute<{ question_id: string; answers: number; sum: number }>(sql`
     select e.key as question_id, count(*)::int as answers,
            coalesce(sum(case when jsonb_typeof(e.value) = 'number' then (e.value #>> '{}')::int else 0 end), 0)::int as sum
@@ -101,7 +111,13 @@ export async function queryQuestionStats(q: Queryable, unitId: string, from: str
 }
 
 /** The newest suggestions in the scope and range, text only (no date, no channel: nothing to trace). */
-export async function querySuggestions(q: Queryable, scope: Scope, from: string, to: string, limit: number): Promise<string[]> {
+export async function querySuggestions(
+  q: Queryable,
+  scope: Scope,
+  from: string,
+  to: string,
+  limit: number,
+): Promise<string[]> {
   const parts: SQL[] = [
     eq(surveyResponses.agencyId, scope.agencyId),
     gte(surveyResponses.submittedOn, from),

@@ -4,7 +4,12 @@ import QRCode from 'qrcode';
 
 export async function renderPosterPdf(input: { agencyName: string; unitName: string; url: string }): Promise<Buffer> {
   const qr = await QRCode.toBuffer(input.url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 600 });
-  const doc = new PDFDocument({ size: 'A4', margin: 50, compress: false, info: { Title: `Survei Kepuasan Masyarakat - ${input.unitName}` } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    compress: false,
+    info: { Title: `Survei Kepuasan Masyarakat - ${input.unitName}` },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -21,7 +26,10 @@ export async function renderPosterPdf(input: { agencyName: string; unitName: str
   const size = 300;
   doc.image(qr, (doc.page.width - size) / 2, doc.y, { width: size, height: size });
   doc.y += size + 20;
-  doc.font('Helvetica').fontSize(14).text('Pindai kode QR ini dan nilai pelayanan kami. Tanpa nama, dua menit.', { align: 'center', width });
+  doc
+    .font('Helvetica')
+    .fontSize(14)
+    .text('Pindai kode QR ini dan nilai pelayanan kami. Tanpa nama, dua menit.', { align: 'center', width });
   doc.fontSize(11).text('Scan this QR code and rate our service. Anonymous, two minutes.', { align: 'center', width });
   doc.moveDown();
   doc.fontSize(10).text(input.url, { align: 'center', width });

@@ -30,7 +30,12 @@ function table(doc: Doc, widths: number[], rows: string[][], opts: { header?: bo
 
 export function renderReportPdf(report: SurveyReport, lang: Lang): Promise<Buffer> {
   const L = reportLabels(lang);
-  const doc = new PDFDocument({ size: 'A4', margin: 40, compress: false, info: { Title: L.title, Author: report.scope.agency.name } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 40,
+    compress: false,
+    info: { Title: L.title, Author: report.scope.agency.name },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -81,7 +86,12 @@ export function renderReportPdf(report: SurveyReport, lang: Lang): Promise<Buffe
       [60, 110, 110, 120],
       [
         [L.mutu, L.interval, L.intervalConverted, L.kinerja],
-        ...MUTU_INTERVALS.map((m) => [m.grade, `${m.intervalMin} - ${m.intervalMax}`, `${m.konversiMin} - ${m.konversiMax}`, m.kinerja[lang]]),
+        ...MUTU_INTERVALS.map((m) => [
+          m.grade,
+          `${m.intervalMin} - ${m.intervalMax}`,
+          `${m.konversiMin} - ${m.konversiMax}`,
+          m.kinerja[lang],
+        ]),
       ],
       { header: true },
     );
@@ -89,10 +99,13 @@ export function renderReportPdf(report: SurveyReport, lang: Lang): Promise<Buffe
 
   doc.font('Helvetica-Bold').fontSize(11).text(L.sampleTitle);
   doc.font('Helvetica').fontSize(10);
-  doc.text(`${L.population}: ${report.sample.population ?? '-'} (${report.sample.populationSource === 'entered' ? L.populationEntered : L.populationInvitations})`);
+  doc.text(
+    `${L.population}: ${report.sample.population ?? '-'} (${report.sample.populationSource === 'entered' ? L.populationEntered : L.populationInvitations})`,
+  );
   doc.text(`${L.minimumSample}: ${report.sample.minimum ?? '-'}`);
   doc.text(`${L.responses}: ${report.responses}`);
-  if (report.sample.sufficient === false) doc.font('Helvetica-Bold').text(L.sampleWarning(report.responses, report.sample.minimum!));
+  if (report.sample.sufficient === false)
+    doc.font('Helvetica-Bold').text(L.sampleWarning(report.responses, report.sample.minimum!));
   doc.moveDown();
 
   doc.font('Helvetica-Bold').fontSize(11).text(L.profileTitle);
@@ -101,7 +114,11 @@ export function renderReportPdf(report: SurveyReport, lang: Lang): Promise<Buffe
     table(
       doc,
       [200, 80],
-      [[p.label[lang], L.count], ...p.rows.map((row) => [row.label[lang], String(row.count)]), [L.notGiven, String(p.notGiven)]],
+      [
+        [p.label[lang], L.count],
+        ...p.rows.map((row) => [row.label[lang], String(row.count)]),
+        [L.notGiven, String(p.notGiven)],
+      ],
       { header: true },
     );
   }

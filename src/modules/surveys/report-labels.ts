@@ -85,7 +85,8 @@ const EN: Labels = {
   populationEntered: 'entered by an admin',
   populationInvitations: 'finished transactions',
   minimumSample: 'Minimum sample',
-  sampleWarning: (n: number, min: number) => `WARNING: the number of respondents (${n}) is below the minimum sample (${min}).`,
+  sampleWarning: (n: number, min: number) =>
+    `WARNING: the number of respondents (${n}) is below the minimum sample (${min}).`,
   profileTitle: 'Respondent profile',
   count: 'Count',
   notGiven: 'Not given',

@@ -20,7 +20,12 @@ beforeAll(async () => {
 });
 
 const respond = (token: string, payload: unknown) =>
-  anonymous(t).inject({ method: 'POST', url: `/api/v1/surveys/invitations/${token}/responses`, payload: payload as object, remoteAddress: nextIp() });
+  anonymous(t).inject({
+    method: 'POST',
+    url: `/api/v1/surveys/invitations/${token}/responses`,
+    payload: payload as object,
+    remoteAddress: nextIp(),
+  });
 
 describe('invitations from finished transactions', () => {
   it('creates one invitation per transaction, e-mails its link, and ignores a second delivery of the event', async () => {
@@ -35,10 +40,17 @@ describe('invitations from finished transactions', () => {
     const [event] = await t.ctx.db
       .select()
       .from(outbox)
-      .where(sql`${outbox.topic} = 'complaints.closed' and ${outbox.payload}->>'transactionId' = ${inv!.transactionId}`);
-    await t.ctx.db.insert(outbox).values({ topic: event!.topic, payload: event!.payload, nextAttemptAt: t.clock.now(), createdAt: t.clock.now() });
+      .where(
+        sql`${outbox.topic} = 'complaints.closed' and ${outbox.payload}->>'transactionId' = ${inv!.transactionId}`,
+      );
+    await t.ctx.db
+      .insert(outbox)
+      .values({ topic: event!.topic, payload: event!.payload, nextAttemptAt: t.clock.now(), createdAt: t.clock.now() });
     await deliverAll(t);
-    const invitations = await t.ctx.db.select().from(surveyInvitations).where(eq(surveyInvitations.transactionId, inv!.transactionId));
+    const invitations = await t.ctx.db
+      .select()
+      .from(surveyInvitations)
+      .where(eq(surveyInvitations.transactionId, inv!.transactionId));
     expect(invitations).toHaveLength(1);
     const mailsAfter = (await t.ctx.db.select().from(outbox).where(eq(outbox.topic, 'email'))).filter((m) =>
       String(m.payload.text).includes(inv!.token),
@@ -58,7 +70,11 @@ describe('invitations from finished transactions', () => {
     expect(open).toMatchObject({ path: `/survei/undangan/${inv!.token}`, status: 'open' });
     expect(await findInvitationLink(t.ctx.db, 'complaint', inv!.transactionId)).toBeNull();
 
-    const form = await anonymous(t).inject({ method: 'GET', url: `/api/v1/surveys/invitations/${inv!.token}`, remoteAddress: nextIp() });
+    const form = await anonymous(t).inject({
+      method: 'GET',
+      url: `/api/v1/surveys/invitations/${inv!.token}`,
+      remoteAddress: nextIp(),
+    });
     expect(form.statusCode).toBe(200);
     expect(form.json()).toMatchObject({ unitId: ids.unitId, unitName: 'Dinas Pekerjaan Umum dan Penataan Ruang' });
 
@@ -78,7 +94,12 @@ describe('invitations from finished transactions', () => {
       sql`select * from surveys_responses where suggestion = 'Ruang tunggu perlu kipas angin.'`,
     );
     const row = rows.rows[0]!;
-    expect(row).toMatchObject({ channel: 'invitation', umur: '30-39', jenis_kelamin: 'P', submitted_on: expect.anything() });
+    expect(row).toMatchObject({
+      channel: 'invitation',
+      umur: '30-39',
+      jenis_kelamin: 'P',
+      submitted_on: expect.anything(),
+    });
     expect(JSON.stringify(row)).not.toContain(inv!.transactionId);
     expect(JSON.stringify(row)).not.toContain(inv!.token);
     expect(String(row.dedupe_hash)).toMatch(/^[0-9a-f]{64}$/);
@@ -124,7 +145,11 @@ describe('bad input gets a clear 4xx and counts nothing', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({ code: 'INVITATION_USED' });
     expect(again.json().error.messages.en).toBe('The survey for this service has already been answered. Thank you.');
-    const form = await anonymous(t).inject({ method: 'GET', url: `/api/v1/surveys/invitations/${inv!.token}`, remoteAddress: nextIp() });
+    const form = await anonymous(t).inject({
+      method: 'GET',
+      url: `/api/v1/surveys/invitations/${inv!.token}`,
+      remoteAddress: nextIp(),
+    });
     expect(form.statusCode).toBe(409);
     expect(await countResponses(t, ids.unitId)).toBe(before + 1);
   });
@@ -132,7 +157,10 @@ describe('bad input gets a clear 4xx and counts nothing', () => {
   it('answers two simultaneous responses on one invitation with one 201 and one 409', async () => {
     const [inv] = await finishTransactions(t, ids, 1);
     const before = await countResponses(t, ids.unitId);
-    const results = await Promise.all([respond(inv!.token, { answers: ALL_THREE }), respond(inv!.token, { answers: ALL_THREE })]);
+    const results = await Promise.all([
+      respond(inv!.token, { answers: ALL_THREE }),
+      respond(inv!.token, { answers: ALL_THREE }),
+    ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     expect(await countResponses(t, ids.unitId)).toBe(before + 1);
   });
@@ -162,7 +190,11 @@ describe('bad input gets a clear 4xx and counts nothing', () => {
 describe('the kiosk at the counter', () => {
   it('takes one response per session without a login, and 429s a flood from one kiosk', async () => {
     const admin = await loginAs(t, 'operator_unit');
-    const made = await admin.inject({ method: 'POST', url: `/api/v1/surveys/units/${ids.unitId}/kiosks`, payload: { name: 'Loket uji' } });
+    const made = await admin.inject({
+      method: 'POST',
+      url: `/api/v1/surveys/units/${ids.unitId}/kiosks`,
+      payload: { name: 'Loket uji' },
+    });
     expect(made.statusCode).toBe(201);
     const kioskToken = made.json().url.split('/').pop() as string;
     const kiosk = anonymous(t);
@@ -172,7 +204,8 @@ describe('the kiosk at the counter', () => {
     expect(page.json()).toMatchObject({ kioskName: 'Loket uji', unitName: 'Dinas Pekerjaan Umum dan Penataan Ruang' });
 
     const before = await countResponses(t, ids.unitId);
-    const open = () => kiosk.inject({ method: 'POST', url: `/api/v1/surveys/kiosk/${kioskToken}/sessions`, remoteAddress: ip });
+    const open = () =>
+      kiosk.inject({ method: 'POST', url: `/api/v1/surveys/kiosk/${kioskToken}/sessions`, remoteAddress: ip });
     const send = (sessionToken: string) =>
       kiosk.inject({
         method: 'POST',
@@ -213,7 +246,11 @@ describe('the kiosk at the counter', () => {
     expect(await countResponses(t, ids.unitId)).toBe(before + accepted);
 
     // Another kiosk's tablet (another address) is not held up; after the window the kiosk works again.
-    const other = await kiosk.inject({ method: 'POST', url: `/api/v1/surveys/kiosk/${kioskToken}/sessions`, remoteAddress: '192.0.2.11' });
+    const other = await kiosk.inject({
+      method: 'POST',
+      url: `/api/v1/surveys/kiosk/${kioskToken}/sessions`,
+      remoteAddress: '192.0.2.11',
+    });
     expect(other.statusCode).toBe(201);
     t.clock.advance(KIOSK_RATE.windowMs);
     expect((await open()).statusCode).toBe(201);
@@ -221,9 +258,17 @@ describe('the kiosk at the counter', () => {
 
   it('stops a deactivated kiosk', async () => {
     const admin = await loginAs(t, 'kepala_unit');
-    const made = await admin.inject({ method: 'POST', url: `/api/v1/surveys/units/${ids.unitId}/kiosks`, payload: { name: 'Loket dua' } });
+    const made = await admin.inject({
+      method: 'POST',
+      url: `/api/v1/surveys/units/${ids.unitId}/kiosks`,
+      payload: { name: 'Loket dua' },
+    });
     const token = made.json().url.split('/').pop();
-    const off = await admin.inject({ method: 'PATCH', url: `/api/v1/surveys/kiosks/${made.json().id}`, payload: { active: false } });
+    const off = await admin.inject({
+      method: 'PATCH',
+      url: `/api/v1/surveys/kiosks/${made.json().id}`,
+      payload: { active: false },
+    });
     expect(off.json().active).toBe(false);
     const res = await anonymous(t).inject({ method: 'POST', url: `/api/v1/surveys/kiosk/${token}/sessions` });
     expect(res.statusCode).toBe(404);
@@ -231,12 +276,20 @@ describe('the kiosk at the counter', () => {
 
   it('lets only the unit’s staff manage its kiosks', async () => {
     const pimpinan = await loginAs(t, 'pimpinan');
-    const res = await pimpinan.inject({ method: 'POST', url: `/api/v1/surveys/units/${ids.unitId}/kiosks`, payload: { name: 'Loket tiga' } });
+    const res = await pimpinan.inject({
+      method: 'POST',
+      url: `/api/v1/surveys/units/${ids.unitId}/kiosks`,
+      payload: { name: 'Loket tiga' },
+    });
     expect(res.statusCode).toBe(403);
     const other = await demoIds(t, 'banten', 'Dinas Kesehatan').catch(() => null);
     if (other) {
       const operator = await loginAs(t, 'operator_unit');
-      const outside = await operator.inject({ method: 'POST', url: `/api/v1/surveys/units/${other.unitId}/kiosks`, payload: { name: 'Loket' } });
+      const outside = await operator.inject({
+        method: 'POST',
+        url: `/api/v1/surveys/units/${other.unitId}/kiosks`,
+        payload: { name: 'Loket' },
+      });
       expect(outside.statusCode).toBe(403);
     }
   });
@@ -248,13 +301,23 @@ describe('the unit’s public link', () => {
     const q = await operator.inject({
       method: 'POST',
       url: `/api/v1/surveys/units/${ids.unitId}/questions`,
-      payload: { textId: 'Apakah petugas menjelaskan syarat dengan jelas?', textEn: 'Did the staff explain the requirements clearly?', kind: 'scale' },
+      payload: {
+        textId: 'Apakah petugas menjelaskan syarat dengan jelas?',
+        textEn: 'Did the staff explain the requirements clearly?',
+        kind: 'scale',
+      },
     });
     expect(q.statusCode).toBe(201);
     const form = await anonymous(t).inject({ method: 'GET', url: `/api/v1/surveys/units/${ids.unitId}/form` });
-    expect(form.json().questions.map((x: { text: { id: string } }) => x.text.id)).toContain('Apakah petugas menjelaskan syarat dengan jelas?');
+    expect(form.json().questions.map((x: { text: { id: string } }) => x.text.id)).toContain(
+      'Apakah petugas menjelaskan syarat dengan jelas?',
+    );
     const ip = nextIp();
-    const s = await anonymous(t).inject({ method: 'POST', url: `/api/v1/surveys/units/${ids.unitId}/sessions`, remoteAddress: ip });
+    const s = await anonymous(t).inject({
+      method: 'POST',
+      url: `/api/v1/surveys/units/${ids.unitId}/sessions`,
+      remoteAddress: ip,
+    });
     const res = await anonymous(t).inject({
       method: 'POST',
       url: `/api/v1/surveys/units/${ids.unitId}/responses`,
@@ -265,9 +328,58 @@ describe('the unit’s public link', () => {
     const bad = await anonymous(t).inject({
       method: 'POST',
       url: `/api/v1/surveys/units/${ids.unitId}/responses`,
-      payload: { sessionToken: (await anonymous(t).inject({ method: 'POST', url: `/api/v1/surveys/units/${ids.unitId}/sessions`, remoteAddress: ip })).json().sessionToken, answers: ALL_THREE, extra: { [q.json().id]: 7 } },
+      payload: {
+        sessionToken: (
+          await anonymous(t).inject({
+            method: 'POST',
+            url: `/api/v1/surveys/units/${ids.unitId}/sessions`,
+            remoteAddress: ip,
+          })
+        ).json().sessionToken,
+        answers: ALL_THREE,
+        extra: { [q.json().id]: 7 },
+      },
       remoteAddress: ip,
     });
     expect(bad.json().error.code).toBe('INVALID_EXTRA_ANSWER');
+  });
+});
+
+describe('the per-day roll-up', () => {
+  it('agrees with the response rows, which cannot be changed or removed', async () => {
+    const cols = [
+      'n',
+      's1',
+      's2',
+      's3',
+      's4',
+      's5',
+      's6',
+      's7',
+      's8',
+      's9',
+      'jk_l',
+      'jk_p',
+      'umur_30_39',
+      'pend_s1',
+      'pek_swasta',
+    ];
+    const rolled = await t.ctx.db.execute<Record<string, number>>(
+      sql.raw(
+        `select ${cols.map((c) => `sum(${c})::int as ${c}`).join(', ')} from surveys_totals where unit_id = '${ids.unitId}'`,
+      ),
+    );
+    const raw = await t.ctx.db.execute<Record<string, number>>(
+      sql.raw(`
+      select count(*)::int as n, ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `sum(u${i})::int as s${i}`).join(', ')},
+        count(*) filter (where jenis_kelamin = 'L')::int as jk_l, count(*) filter (where jenis_kelamin = 'P')::int as jk_p,
+        count(*) filter (where umur = '30-39')::int as umur_30_39, count(*) filter (where pendidikan = 'S1')::int as pend_s1,
+        count(*) filter (where pekerjaan = 'SWASTA')::int as pek_swasta
+      from surveys_responses where unit_id = '${ids.unitId}'`),
+    );
+    expect(rolled.rows[0]).toEqual(raw.rows[0]);
+    expect(Number(raw.rows[0]!.n)).toBeGreaterThan(100);
+    await expect(t.ctx.db.execute(sql`update surveys_responses set u1 = 4`)).rejects.toThrow();
+    await expect(t.ctx.db.execute(sql`delete from surveys_responses`)).rejects.toThrow();
   });
 });

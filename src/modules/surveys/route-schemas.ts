@@ -69,7 +69,13 @@ const OptionT = Type.Object({ code: Type.String(), label: TextT });
 
 export const FormDefinitionT = Type.Object({
   elements: Type.Array(
-    Type.Object({ key: Type.String(), order: Type.Integer(), name: TextT, question: TextT, answers: Type.Array(AnswerOptionT) }),
+    Type.Object({
+      key: Type.String(),
+      order: Type.Integer(),
+      name: TextT,
+      question: TextT,
+      answers: Type.Array(AnswerOptionT),
+    }),
   ),
   profile: Type.Object({
     jenisKelamin: Type.Array(OptionT),
@@ -126,7 +132,13 @@ const ScopeT = Type.Object({
   unit: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
   serviceId: Type.Union([Uuid, Type.Null()]),
 });
-const PeriodT = Type.Object({ key: Type.String(), type: Type.String(), from: Type.String(), until: Type.String(), label: TextT });
+const PeriodT = Type.Object({
+  key: Type.String(),
+  type: Type.String(),
+  from: Type.String(),
+  until: Type.String(),
+  label: TextT,
+});
 const SampleT = Type.Object({
   population: Type.Union([Type.Integer(), Type.Null()]),
   populationSource: Type.String(),
@@ -143,7 +155,13 @@ export const ReportT = Type.Object({
   sample: SampleT,
   profile: ProfileT,
   questions: Type.Array(
-    Type.Object({ id: Uuid, text: TextT, kind: Type.String(), answers: Type.Integer(), average: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Object({
+      id: Uuid,
+      text: TextT,
+      kind: Type.String(),
+      answers: Type.Integer(),
+      average: Type.Union([Type.String(), Type.Null()]),
+    }),
   ),
   followUps: Type.Object({
     current: Type.Array(FollowUpT),
@@ -212,7 +230,13 @@ export const QuestionT = Type.Object({
   active: Type.Boolean(),
 });
 
-export const KioskT = Type.Object({ id: Uuid, name: Type.String(), active: Type.Boolean(), url: Type.String(), createdAt: Type.String() });
+export const KioskT = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  active: Type.Boolean(),
+  url: Type.String(),
+  createdAt: Type.String(),
+});
 
 const Status = Type.Union([Type.Literal('direncanakan'), Type.Literal('berjalan'), Type.Literal('selesai')]);
 const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10 });

@@ -59,7 +59,12 @@ function rateLimited(reply: FastifyReply, seconds: number): AppError {
   );
 }
 
-const formView = (f: FormContext) => ({ agencyName: f.agencyName, unitId: f.unitId, unitName: f.unitName, questions: f.questions });
+const formView = (f: FormContext) => ({
+  agencyName: f.agencyName,
+  unitId: f.unitId,
+  unitName: f.unitName,
+  questions: f.questions,
+});
 
 const responseInput = (body: Static<typeof ResponseBody>): ResponseInput => ({
   answers: body.answers,
@@ -89,7 +94,11 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
     '/surveys/form',
     {
       config: publicPolicy,
-      schema: { tags, summary: 'Unsur dan pilihan profil kuesioner SKM / SKM questionnaire definition', response: { 200: FormDefinitionT } },
+      schema: {
+        tags,
+        summary: 'Unsur dan pilihan profil kuesioner SKM / SKM questionnaire definition',
+        response: { 200: FormDefinitionT },
+      },
     },
     async () => formDefinition(),
   );
@@ -97,7 +106,10 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
   // --- invitation link ---------------------------------------------------------------------------
   app.get(
     '/surveys/invitations/:token',
-    { config: publicPolicy, schema: { tags, params: TokenParams, querystring: LangQuery, response: { 200: FormContextT } } },
+    {
+      config: publicPolicy,
+      schema: { tags, params: TokenParams, querystring: LangQuery, response: { 200: FormContextT } },
+    },
     async (req, reply) => {
       limit(invitationLimiter, req.ip, reply);
       return formView(await loadInvitationForm(ctx.db, req.params.token, ctx.clock.now()));
@@ -105,7 +117,10 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
   );
   app.post(
     '/surveys/invitations/:token/responses',
-    { config: publicPolicy, schema: { tags, params: TokenParams, querystring: LangQuery, body: ResponseBody, response: { 201: Ok } } },
+    {
+      config: publicPolicy,
+      schema: { tags, params: TokenParams, querystring: LangQuery, body: ResponseBody, response: { 201: Ok } },
+    },
     async (req, reply) => {
       limit(invitationLimiter, req.ip, reply);
       await submitResponse(ctx, { kind: 'invitation', token: req.params.token }, responseInput(req.body));
@@ -132,17 +147,27 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
   );
   app.post(
     '/surveys/kiosk/:token/sessions',
-    { config: publicPolicy, schema: { tags, params: TokenParams, querystring: LangQuery, response: { 201: SessionT } } },
+    {
+      config: publicPolicy,
+      schema: { tags, params: TokenParams, querystring: LangQuery, response: { 201: SessionT } },
+    },
     async (req, reply) => {
       const kiosk = await loadKiosk(ctx.db, req.params.token);
       limit(kioskLimiter, `${kiosk.kioskId}|${req.ip}`, reply);
-      const s = await openSession(ctx, { agencyId: kiosk.form.agencyId, unitId: kiosk.form.unitId, kioskId: kiosk.kioskId });
+      const s = await openSession(ctx, {
+        agencyId: kiosk.form.agencyId,
+        unitId: kiosk.form.unitId,
+        kioskId: kiosk.kioskId,
+      });
       return reply.status(201).send({ sessionToken: s.sessionToken, expiresAt: s.expiresAt.toISOString() });
     },
   );
   app.post(
     '/surveys/kiosk/:token/responses',
-    { config: publicPolicy, schema: { tags, params: TokenParams, querystring: LangQuery, body: ResponseBody, response: { 201: Ok } } },
+    {
+      config: publicPolicy,
+      schema: { tags, params: TokenParams, querystring: LangQuery, body: ResponseBody, response: { 201: Ok } },
+    },
     async (req, reply) => {
       const kiosk = await loadKiosk(ctx.db, req.params.token);
       limit(kioskLimiter, `${kiosk.kioskId}|${req.ip}`, reply);
@@ -155,7 +180,10 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
   // --- the unit's public link (QR poster) --------------------------------------------------------
   app.get(
     '/surveys/units/:unitId/form',
-    { config: publicPolicy, schema: { tags, params: UnitParams, querystring: LangQuery, response: { 200: FormContextT } } },
+    {
+      config: publicPolicy,
+      schema: { tags, params: UnitParams, querystring: LangQuery, response: { 200: FormContextT } },
+    },
     async (req) => formView(await loadUnitForm(ctx.db, req.params.unitId)),
   );
   app.post(
@@ -170,7 +198,10 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
   );
   app.post(
     '/surveys/units/:unitId/responses',
-    { config: publicPolicy, schema: { tags, params: UnitParams, querystring: LangQuery, body: ResponseBody, response: { 201: Ok } } },
+    {
+      config: publicPolicy,
+      schema: { tags, params: UnitParams, querystring: LangQuery, body: ResponseBody, response: { 201: Ok } },
+    },
     async (req, reply) => {
       limit(publicLimiter, req.ip, reply);
       const sessionToken = requireSession(req.body.sessionToken);
@@ -182,7 +213,13 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
     '/surveys/units/:unitId/published',
     {
       config: publicPolicy,
-      schema: { tags, summary: 'Hasil IKM terbitan unit / the unit’s published result', params: UnitParams, querystring: LangQuery, response: { 200: PublishedT } },
+      schema: {
+        tags,
+        summary: 'Hasil IKM terbitan unit / the unit’s published result',
+        params: UnitParams,
+        querystring: LangQuery,
+        response: { 200: PublishedT },
+      },
     },
     async (req) => getPublishedResult(ctx.db, req.params.unitId),
   );
@@ -224,7 +261,9 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
 const computeRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx }) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   await app.register(multipart, { limits: { fileSize: CSV_MAX_BYTES, files: 1, fields: 2, fieldSize: 100, parts: 3 } });
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_MAX_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_MAX_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
   const limiter = new RateLimiter(ctx.clock, COMPUTE_RATE.limit, COMPUTE_RATE.windowMs);
   const CsvText = Type.String({ minLength: 1, maxLength: CSV_MAX_BYTES });
 
@@ -263,7 +302,11 @@ const computeRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, {
           file = part ? await part.toBuffer() : undefined;
         } catch (err) {
           if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new AppError(413, 'TOO_LARGE', text('Berkas CSV terlalu besar (maksimal 2 MB).', 'The CSV file is too large (2 MB at most).'));
+            throw new AppError(
+              413,
+              'TOO_LARGE',
+              text('Berkas CSV terlalu besar (maksimal 2 MB).', 'The CSV file is too large (2 MB at most).'),
+            );
           }
           throw badRequest('INVALID_MULTIPART', text('Data multipart tidak valid.', 'Invalid multipart data.'));
         }
@@ -279,7 +322,10 @@ const computeRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, {
         throw new AppError(
           415,
           'UNSUPPORTED_MEDIA_TYPE',
-          text('Kirim CSV sebagai text/csv, JSON {csv} atau unggahan berkas.', 'Send the CSV as text/csv, JSON {csv} or a file upload.'),
+          text(
+            'Kirim CSV sebagai text/csv, JSON {csv} atau unggahan berkas.',
+            'Send the CSV as text/csv, JSON {csv} or a file upload.',
+          ),
         );
       }
       try {

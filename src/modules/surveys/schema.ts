@@ -153,12 +153,8 @@ export const surveyResponses = pgTable(
     ),
     uniqueIndex('surveys_responses_dedupe_idx').on(t.dedupeHash),
     index('surveys_responses_unit_day_idx').on(t.unitId, t.submittedOn),
-    index('surveys_responses_suggestion_idx')
-      .on(t.unitId, t.submittedOn)
-      .where(sql`${t.suggestion} is not null`),
-    index('surveys_responses_extra_idx')
-      .on(t.unitId, t.submittedOn)
-      .where(sql`${t.extra} is not null`),
+    index('surveys_responses_suggestion_idx').on(t.unitId, t.submittedOn).where(sql`${t.suggestion} is not null`),
+    index('surveys_responses_extra_idx').on(t.unitId, t.submittedOn).where(sql`${t.extra} is not null`),
   ],
 );
 

@@ -17,7 +17,9 @@ export async function seedSurveysDemo(ctx: SeedContext): Promise<void> {
   const agency = await loadAgencyInfo(ctx.db, agencyId);
   const thisMonth = periodContaining('month', dayIn(now, agency.timeZone));
   const first = shiftPeriod(thisMonth, -2);
-  await ctx.db.insert(surveyKiosks).values({ agencyId, unitId, name: 'Loket pelayanan 1', token: newLinkToken(), createdAt: now });
+  await ctx.db
+    .insert(surveyKiosks)
+    .values({ agencyId, unitId, name: 'Loket pelayanan 1', token: newLinkToken(), createdAt: now });
   await ctx.db.insert(surveyQuestions).values({
     agencyId,
     unitId,

@@ -8,7 +8,13 @@ import { requirePeriod } from './periods';
 import { assertCanManageUnit, loadUnit } from './policy';
 import { surveyPopulations } from './schema';
 
-export async function setPopulation(ctx: AppContext, actor: Actor, unitId: string, periodKey: string, population: number) {
+export async function setPopulation(
+  ctx: AppContext,
+  actor: Actor,
+  unitId: string,
+  periodKey: string,
+  population: number,
+) {
   const unit = await loadUnit(ctx.db, unitId);
   const role = assertCanManageUnit(actor, unit);
   const period = requirePeriod(periodKey);

@@ -36,6 +36,9 @@ export async function setWeightSetting(ctx: AppContext, actor: Actor, weight: We
 
 export async function getWeightSetting(ctx: AppContext, actor: Actor) {
   const agencyId = staffAgency(actor);
-  const [row] = await ctx.db.select({ weight: surveySettings.weight }).from(surveySettings).where(eq(surveySettings.agencyId, agencyId));
+  const [row] = await ctx.db
+    .select({ weight: surveySettings.weight })
+    .from(surveySettings)
+    .where(eq(surveySettings.agencyId, agencyId));
   return { weight: row?.weight ?? ('exact' as WeightConvention) };
 }

@@ -84,21 +84,32 @@ export function checkAnswers(answers: Partial<Record<string, number>>): Record<E
   return out;
 }
 
-function checkExtra(form: FormContext, extra: Record<string, number | string> | undefined): Record<string, number | string> | null {
+function checkExtra(
+  form: FormContext,
+  extra: Record<string, number | string> | undefined,
+): Record<string, number | string> | null {
   if (!extra || Object.keys(extra).length === 0) return null;
   const byId = new Map(form.questions.map((q) => [q.id, q]));
   const out: Record<string, number | string> = {};
   for (const [id, value] of Object.entries(extra)) {
     const question = byId.get(id);
     if (!question) {
-      throw badRequest('UNKNOWN_QUESTION', text('Pertanyaan tambahan tidak dikenal.', 'Unknown additional question.'), { questionId: id });
+      throw badRequest('UNKNOWN_QUESTION', text('Pertanyaan tambahan tidak dikenal.', 'Unknown additional question.'), {
+        questionId: id,
+      });
     }
     if (question.kind === 'scale' ? !isAnswerValue(value) : typeof value !== 'string') {
       throw badRequest(
         'INVALID_EXTRA_ANSWER',
         question.kind === 'scale'
-          ? text('Jawaban pertanyaan tambahan harus 1, 2, 3 atau 4.', 'The answer to an additional question must be 1, 2, 3 or 4.')
-          : text('Jawaban pertanyaan tambahan harus berupa teks.', 'The answer to an additional question must be text.'),
+          ? text(
+              'Jawaban pertanyaan tambahan harus 1, 2, 3 atau 4.',
+              'The answer to an additional question must be 1, 2, 3 or 4.',
+            )
+          : text(
+              'Jawaban pertanyaan tambahan harus berupa teks.',
+              'The answer to an additional question must be text.',
+            ),
         { questionId: id },
       );
     }
@@ -117,9 +128,16 @@ const sessionProblem = async (tx: Tx, tokenHash: string, unitId: string): Promis
     .limit(1);
   if (!s) return notFound(text('Sesi survei tidak dikenal. Mulai lagi.', 'Unknown survey session. Start again.'));
   if (s.usedAt) {
-    return conflict('SESSION_USED', text('Jawaban untuk sesi ini sudah dikirim.', 'A response for this session has already been sent.'));
+    return conflict(
+      'SESSION_USED',
+      text('Jawaban untuk sesi ini sudah dikirim.', 'A response for this session has already been sent.'),
+    );
   }
-  return new AppError(410, 'SESSION_EXPIRED', text('Sesi survei sudah berakhir. Mulai lagi.', 'The survey session has ended. Start again.'));
+  return new AppError(
+    410,
+    'SESSION_EXPIRED',
+    text('Sesi survei sudah berakhir. Mulai lagi.', 'The survey session has ended. Start again.'),
+  );
 };
 
 export async function submitResponse(ctx: AppContext, source: ResponseSource, input: ResponseInput): Promise<void> {

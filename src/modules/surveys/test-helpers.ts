@@ -1,13 +1,16 @@
 // Helpers for the survey module's tests: demo ids, invitations through the outbox, answering.
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { TestApp } from '../../../test/app';
+import type { AppContext } from '../../core/context';
 import { deliverDueMessages } from '../../core/outbox/deliver-due-messages';
 import { enqueue } from '../../core/outbox/enqueue';
 import { eventHandlersFrom } from '../../core/outbox/event-handlers';
 import { agencies, units } from '../../core/org/schema';
 import { surveysModule } from './index';
 import { surveyInvitations } from './schema';
+
+/** What these helpers need of a test app (test/app.ts TestApp has it; production code may not import test/). */
+type TestApp = { ctx: AppContext; clock: { now(): Date } };
 
 export const DPUPR = 'Dinas Pekerjaan Umum dan Penataan Ruang';
 
@@ -32,7 +35,11 @@ export async function finishTransactions(
   t: TestApp,
   ids: { agencyId: string; unitId: string },
   count: number,
-  opts: { serviceId?: string | null; recipientEmail?: string | null; transactionType?: 'complaint' | 'application' } = {},
+  opts: {
+    serviceId?: string | null;
+    recipientEmail?: string | null;
+    transactionType?: 'complaint' | 'application';
+  } = {},
 ): Promise<Finished[]> {
   const made: string[] = [];
   const now = t.clock.now();
@@ -90,6 +97,8 @@ export const nextIp = () => {
 };
 
 export async function countResponses(t: TestApp, unitId: string): Promise<number> {
-  const r = await t.ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from surveys_responses where unit_id = ${unitId}`);
+  const r = await t.ctx.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from surveys_responses where unit_id = ${unitId}`,
+  );
   return Number(r.rows[0]?.n ?? 0);
 }

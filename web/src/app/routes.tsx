@@ -12,6 +12,21 @@ const page = (name: keyof ConsoleModule) => async () => ({
   Component: (await import('../features/console/console-routes'))[name],
 });
 
+type ServicesModule = typeof import('../features/services/public-pages');
+const servicePage = (name: keyof ServicesModule) => async () => ({
+  Component: (await import('../features/services/public-pages'))[name],
+});
+
+type ComplaintsModule = typeof import('../features/complaints/pages');
+const complaintsPage = (name: keyof ComplaintsModule) => async () => ({
+  Component: (await import('../features/complaints/pages'))[name],
+});
+
+type SurveysModule = typeof import('../features/surveys/pages');
+const surveysPage = (name: keyof SurveysModule) => async () => ({
+  Component: (await import('../features/surveys/pages'))[name],
+});
+
 export const router = createBrowserRouter([
   {
     element: <Root />,
@@ -23,9 +38,20 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'lacak', element: <TrackPage /> },
           { path: 'lacak/:code', element: <TrackPage /> },
+          { path: 'pengaduan', lazy: complaintsPage('PublicFeedPage') },
+          { path: 'pengaduan/baru', lazy: complaintsPage('ComplaintFormPage') },
+          { path: 'pengaduan/lacak/:code', lazy: complaintsPage('ReporterTrackPage') },
+          { path: 'layanan', lazy: servicePage('CataloguePage') },
+          { path: 'layanan/:id', lazy: servicePage('ServicePage') },
+          { path: 'layanan/permohonan/:id', lazy: servicePage('ApplicationPage') },
+          { path: 'verifikasi/:id', lazy: servicePage('VerifyPage') },
+          { path: 'survei/undangan/:token', lazy: surveysPage('InvitationSurveyPage') },
+          { path: 'survei/unit/:unitId', lazy: surveysPage('UnitSurveyPage') },
+          { path: 'survei/hasil/:unitId', lazy: surveysPage('PublishedResultPage') },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
+      { path: '/survei/kios/:token', lazy: surveysPage('KioskPage') },
       { path: '/lupa-sandi', lazy: page('ForgotPasswordPage') },
       { path: '/reset-password', lazy: page('ResetPasswordPage') },
       { path: '/verify-email', lazy: page('VerifyEmailPage') },
@@ -42,6 +68,13 @@ export const router = createBrowserRouter([
               { path: 'pengguna', lazy: page('UsersPage') },
               { path: 'kalender', lazy: page('CalendarPage') },
               { path: 'outbox', lazy: page('OutboxPage') },
+              { path: 'pengaduan', lazy: complaintsPage('ComplaintInboxPage') },
+              { path: 'pengaduan/:id', lazy: complaintsPage('ComplaintDetailPage') },
+              { path: 'layanan', lazy: page('ServicesAdminPage') },
+              { path: 'layanan/antrean', lazy: page('ServiceQueuePage') },
+              { path: 'layanan/permohonan/:id', lazy: page('StaffApplicationPage') },
+              { path: 'layanan/statistik', lazy: page('ServiceStatsPage') },
+              { path: 'survei', lazy: surveysPage('SurveyReportPage') },
               { path: '*', lazy: page('ConsoleNotFound') },
             ],
           },

@@ -9,7 +9,8 @@ const OPTIONS: { lang: Lang; short: string; name: string }[] = [
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
   return (
-    <div className="lang-switch" role="group" aria-label={t('lang.switch')}>
+    <fieldset className="lang-switch">
+      <legend className="sr-only">{t('lang.switch')}</legend>
       {OPTIONS.map((o) => (
         <button
           key={o.lang}
@@ -23,6 +24,6 @@ export function LanguageSwitch() {
           <span className="sr-only">{o.name}</span>
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { useLocation } from 'react-router';
 export function useRouteFocus(targetId = 'main'): void {
   const { pathname } = useLocation();
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page (pathname)
   useEffect(() => {
     if (first.current) {
       first.current = false;

@@ -1,7 +1,7 @@
 // Password reset (ask for a link; set a new password from the link, also used by staff invitations) and
 // e-mail verification from the link in the registration e-mail.
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { TextField } from '../../components/Field';
 import { usePageTitle } from '../../components/page-title';
@@ -28,7 +28,16 @@ export function ForgotPasswordPage() {
         <Notice>{t('forgot.sent')}</Notice>
       ) : (
         <form className="form" onSubmit={submit} aria-label={t('forgot.title')}>
-          <TextField label={t('login.email')} type="email" name="email" autoComplete="email" required maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} />
+          <TextField
+            label={t('login.email')}
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            maxLength={254}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
           <ErrorAlert error={send.error} />
           <button type="submit" className="button" disabled={send.isPending}>
             {t('forgot.submit')}
@@ -123,8 +132,12 @@ export function VerifyEmailPage() {
   const token = params.get('token') ?? '';
   const verify = useMutation({ mutationFn: () => verifyEmail(token) });
   const { mutate } = verify;
+  // A verification link works once: send it once, even when React runs effects twice in development.
+  const sent = useRef(false);
   useEffect(() => {
-    if (token) mutate();
+    if (!token || sent.current) return;
+    sent.current = true;
+    mutate();
   }, [token, mutate]);
   return (
     <AuthFrame title={t('verifyEmail.title')}>

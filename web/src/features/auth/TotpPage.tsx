@@ -19,7 +19,9 @@ export function TotpPage() {
   const from = (location.state as { from?: string } | null)?.from;
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const step = session.data?.state === 'second_factor' ? session.data.step : null;
-  usePageTitle(recoveryCodes ? t('totp.recoveryTitle') : step === 'totp_enrol' ? t('totp.enrolTitle') : t('totp.title'));
+  usePageTitle(
+    recoveryCodes ? t('totp.recoveryTitle') : step === 'totp_enrol' ? t('totp.enrolTitle') : t('totp.title'),
+  );
 
   const finish = async () => {
     await client.invalidateQueries({ queryKey: ME_KEY });
@@ -53,9 +55,17 @@ export function TotpPage() {
 function Enrol({ onVerified }: { onVerified(codes: string[] | undefined): void }) {
   const { t } = useI18n();
   // One enrolment per visit: the query runs the POST once and keeps the answer.
-  const enrolment = useQuery({ queryKey: ['auth', 'totp-enrol'], queryFn: enrolTotp, staleTime: Number.POSITIVE_INFINITY, gcTime: 0 });
+  const enrolment = useQuery({
+    queryKey: ['auth', 'totp-enrol'],
+    queryFn: enrolTotp,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+  });
   const [code, setCode] = useState('');
-  const verify = useMutation({ mutationFn: () => verifyTotp(code.replace(/\s/g, '')), onSuccess: (r) => onVerified(r.recoveryCodes) });
+  const verify = useMutation({
+    mutationFn: () => verifyTotp(code.replace(/\s/g, '')),
+    onSuccess: (r) => onVerified(r.recoveryCodes),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     verify.mutate();

@@ -117,12 +117,23 @@ export async function logOut(): Promise<void> {
   setCsrfToken(null);
 }
 
-export const setActiveUnit = (unitId: string | null) => api.post<{ activeUnitId: string | null }>('/auth/active-unit', { unitId });
+export const setActiveUnit = (unitId: string | null) =>
+  api.post<{ activeUnitId: string | null }>('/auth/active-unit', { unitId });
 
-export const requestPasswordReset = (email: string) => api.post<{ status: 'accepted' }>('/auth/password-reset/request', { email });
+export const requestPasswordReset = (email: string) =>
+  api.post<{ status: 'accepted' }>('/auth/password-reset/request', { email });
 export const confirmPasswordReset = (token: string, password: string) =>
   api.post<{ status: 'ok' }>('/auth/password-reset/confirm', { token, password });
 export const verifyEmail = (token: string) => api.post<{ status: 'ok' }>('/auth/verify-email', { token });
 
 export const hasAnyRole = (me: Me, roles: readonly Role[]) => me.grants.some((g) => roles.includes(g.role));
 export const ADMIN_ROLES: readonly Role[] = ['admin_instansi', 'platform_admin'];
+
+/** Grants in a stable order: by role (as listed in ROLES), then agency-wide first, then by unit name. */
+export const sortGrants = (grants: Grant[]): Grant[] =>
+  [...grants].sort(
+    (a, b) =>
+      ROLES.indexOf(a.role) - ROLES.indexOf(b.role) ||
+      Number(a.unitId !== null) - Number(b.unitId !== null) ||
+      (a.unitName ?? '').localeCompare(b.unitName ?? '', 'id'),
+  );

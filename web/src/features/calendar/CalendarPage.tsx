@@ -32,7 +32,11 @@ export function CalendarPage() {
       <section aria-labelledby="holidays-title">
         <h2 id="holidays-title">{t('calendar.listTitle', { year })}</h2>
         <div className="form inline-form">
-          <SelectField label={t('calendar.year')} value={String(year)} onChange={(e) => setYear(Number(e.target.value))}>
+          <SelectField
+            label={t('calendar.year')}
+            value={String(year)}
+            onChange={(e) => setYear(Number(e.target.value))}
+          >
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -101,8 +105,22 @@ function AddDayOff({ slug }: { slug: string | undefined }) {
       <h2 id="add-day-title">{t('calendar.addTitle')}</h2>
       <form className="form" onSubmit={submit} aria-labelledby="add-day-title">
         <div className="form-row">
-          <TextField label={t('calendar.date')} type="date" name="date" required value={date} onChange={(e) => setDate(e.target.value)} />
-          <TextField label={t('calendar.name')} name="holiday-name" required maxLength={160} value={name} onChange={(e) => setName(e.target.value)} />
+          <TextField
+            label={t('calendar.date')}
+            type="date"
+            name="date"
+            required
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
+          <TextField
+            label={t('calendar.name')}
+            name="holiday-name"
+            required
+            maxLength={160}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <ErrorAlert error={add.error} />
         {added ? <Notice>{added}</Notice> : null}

@@ -2,7 +2,7 @@
 import { Link } from 'react-router';
 import { usePageTitle } from '../../components/page-title';
 import { useI18n } from '../../lib/i18n/i18n';
-import { ADMIN_ROLES, hasAnyRole } from '../auth/auth-api';
+import { ADMIN_ROLES, hasAnyRole, sortGrants } from '../auth/auth-api';
 import { roleLabelKey } from './labels';
 import { useMe } from './me-context';
 
@@ -20,7 +20,7 @@ export function ConsoleHome() {
           <p className="state state-empty">{t('console.home.noRoles')}</p>
         ) : (
           <ul className="role-list" data-testid="my-roles">
-            {me.grants.map((g) => (
+            {sortGrants(me.grants).map((g) => (
               <li key={g.id}>
                 <span className="badge">{t(roleLabelKey(g.role))}</span>{' '}
                 {g.unitId ? (g.unitName ?? '') : t('console.home.agencyWide')}

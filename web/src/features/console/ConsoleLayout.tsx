@@ -5,7 +5,16 @@ import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-route
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { type MessageKey, useI18n } from '../../lib/i18n/i18n';
-import { ADMIN_ROLES, type Me, type Role, type SessionView, ME_KEY, hasAnyRole, logOut, useSession } from '../auth/auth-api';
+import {
+  ADMIN_ROLES,
+  type Me,
+  type Role,
+  type SessionView,
+  ME_KEY,
+  hasAnyRole,
+  logOut,
+  useSession,
+} from '../auth/auth-api';
 import { MeContext } from './me-context';
 import { UnitSwitcher } from './UnitSwitcher';
 
@@ -79,7 +88,12 @@ function SignedIn({ me }: { me: Me }) {
           <UnitSwitcher me={me} />
           <div className="account">
             <span className="account-name">{me.user.name}</span>
-            <button type="button" className="button button-secondary button-small" onClick={() => logout.mutate()} disabled={logout.isPending}>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => logout.mutate()}
+              disabled={logout.isPending}
+            >
               {t('console.logout')}
             </button>
           </div>

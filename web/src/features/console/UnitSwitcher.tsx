@@ -31,11 +31,13 @@ export function UnitSwitcher({ me }: { me: Me }) {
         onChange={(e) => change.mutate(e.target.value || null)}
       >
         <option value="">{t('console.allUnits')}</option>
-        {[...units].sort((a, b) => a[1].localeCompare(b[1])).map(([unitId, name]) => (
-          <option key={unitId} value={unitId}>
-            {name}
-          </option>
-        ))}
+        {[...units]
+          .sort((a, b) => a[1].localeCompare(b[1]))
+          .map(([unitId, name]) => (
+            <option key={unitId} value={unitId}>
+              {name}
+            </option>
+          ))}
       </select>
       <ErrorAlert error={change.error} />
     </div>

@@ -8,3 +8,7 @@ export { UnitsPage } from '../units/UnitsPage';
 export { UsersPage } from '../users/UsersPage';
 export { ConsoleHome, ConsoleNotFound } from './ConsoleHome';
 export { ConsoleLayout } from './ConsoleLayout';
+export { ServicesAdminPage } from '../services/console/ServicesAdminPage';
+export { QueuePage as ServiceQueuePage } from '../services/console/QueuePage';
+export { StaffApplicationPage } from '../services/console/StaffApplicationPage';
+export { StatsPage as ServiceStatsPage } from '../services/console/StatsPage';

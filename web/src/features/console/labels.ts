@@ -2,7 +2,17 @@
 import type { MessageKey } from '../../lib/i18n/i18n';
 import type { Role } from '../auth/auth-api';
 
-export const UNIT_KINDS = ['opd', 'bidang', 'seksi', 'bagian', 'upt', 'kecamatan', 'kelurahan', 'desa', 'lainnya'] as const;
+export const UNIT_KINDS = [
+  'opd',
+  'bidang',
+  'seksi',
+  'bagian',
+  'upt',
+  'kecamatan',
+  'kelurahan',
+  'desa',
+  'lainnya',
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const roleLabelKey = (role: Role): MessageKey => `role.${role}` as const;

@@ -1,6 +1,7 @@
 // The outbox: e-mails and events waiting, sent, failing or given up, with a retry for the last two.
 import { useState } from 'react';
 import { SelectField } from '../../components/Field';
+import { Pager } from '../../components/Pager';
 import { usePageTitle } from '../../components/page-title';
 import { Empty, ErrorAlert, Loading } from '../../components/Status';
 import { formatDateTime } from '../../lib/format';
@@ -54,18 +55,15 @@ export function OutboxPage() {
         <>
           <ul className="outbox-list">
             {list.data.items.map((m) => (
-              <Message key={m.id} m={m} onRetry={() => retry.mutate(m.id)} retrying={retry.isPending && retry.variables === m.id} />
+              <Message
+                key={m.id}
+                m={m}
+                onRetry={() => retry.mutate(m.id)}
+                retrying={retry.isPending && retry.variables === m.id}
+              />
             ))}
           </ul>
-          <nav className="pager" aria-label={t('common.pagination')}>
-            <button type="button" className="button button-secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              {t('common.previous')}
-            </button>
-            <span>{t('common.pageOf', { page, pages })}</span>
-            <button type="button" className="button button-secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              {t('common.next')}
-            </button>
-          </nav>
+          <Pager page={page} pages={pages} onPage={setPage} />
         </>
       )}
     </>
@@ -113,7 +111,13 @@ function Message({ m, onRetry, retrying }: { m: OutboxMessage; onRetry(): void; 
         ) : null}
       </dl>
       {m.status === 'failed' || m.status === 'dead' ? (
-        <button type="button" className="button button-secondary button-small" onClick={onRetry} disabled={retrying} aria-label={t('outbox.retryLabel', { id: m.id })}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={onRetry}
+          disabled={retrying}
+          aria-label={t('outbox.retryLabel', { id: m.id })}
+        >
           {t('outbox.retry')}
         </button>
       ) : null}

@@ -8,9 +8,9 @@ import { ErrorAlert, Loading } from '../../components/Status';
 import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { type MessageKey, useI18n } from '../../lib/i18n/i18n';
-import { type TrackResult, useTrack } from './track-api';
+import { type TrackEvent, type TrackResult, useTrack } from './track-api';
 
-const CODE_MAX = 64;
+const CODE_MAX = 40;
 
 export function TrackPage() {
   const { t } = useI18n();
@@ -88,7 +88,12 @@ function TrackDetails({ result }: { result: TrackResult }) {
   const { t, pick, lang } = useI18n();
   const kindKey = KIND_KEYS[result.kind];
   const status = pick(result.statusLabel) || result.status;
-  const timeline = Array.isArray(result.timeline) ? result.timeline : [];
+  const report = result.report;
+  const timeline = Array.isArray(report?.timeline)
+    ? report.timeline
+    : Array.isArray(result.timeline)
+      ? result.timeline
+      : [];
   return (
     <article className="card result-card" aria-labelledby="track-result-title">
       <h2 id="track-result-title">{t('track.resultTitle')}</h2>
@@ -107,27 +112,62 @@ function TrackDetails({ result }: { result: TrackResult }) {
             <span className="badge badge-status">{status}</span>
           </dd>
         </div>
+        {typeof result.receivedAt === 'string' ? (
+          <div>
+            <dt>{t('track.receivedAt')}</dt>
+            <dd>{formatDateTime(result.receivedAt, lang)}</dd>
+          </div>
+        ) : null}
+        {typeof report?.dueAt === 'string' ? (
+          <div>
+            <dt>{t('track.dueAt')}</dt>
+            <dd>{formatDateTime(report.dueAt, lang)}</dd>
+          </div>
+        ) : null}
+        {typeof report?.agencyName === 'string' ? (
+          <div>
+            <dt>{t('track.handledBy')}</dt>
+            <dd>{[report.agencyName, report.unitName].filter(Boolean).join(' · ')}</dd>
+          </div>
+        ) : null}
       </dl>
+      {report?.title ? (
+        <section aria-labelledby="track-report-title">
+          <h3 id="track-report-title">{report.title}</h3>
+          {report.description ? <p className="pre-line">{report.description}</p> : null}
+        </section>
+      ) : null}
       <h3>{t('track.timeline')}</h3>
       {timeline.length === 0 ? (
         <p className="state state-empty">{t('track.timelineEmpty')}</p>
       ) : (
         <ol className="timeline">
-          {timeline.map((ev, i) => {
-            const at = typeof ev.at === 'string' ? ev.at : typeof ev.createdAt === 'string' ? ev.createdAt : '';
-            const label = pick(ev.statusLabel) || pick(ev.label) || pick(ev.event) || ev.status || '';
-            const note = pick(ev.note) || pick(ev.message);
-            return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: timeline entries have no id and never reorder
-              <li key={i}>
-                {at ? <time dateTime={at}>{formatDateTime(at, lang)}</time> : null}
-                <strong>{label}</strong>
-                {note ? <p>{note}</p> : null}
-              </li>
-            );
-          })}
+          {timeline.map((ev, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: timeline entries have no id and never reorder
+            <TimelineItem key={i} ev={ev} />
+          ))}
         </ol>
       )}
     </article>
+  );
+}
+
+function TimelineItem({ ev }: { ev: TrackEvent }) {
+  const { t, pick, lang } = useI18n();
+  const at = typeof ev.at === 'string' ? ev.at : '';
+  const event = pick(ev.label);
+  const statusText = pick(ev.statusLabel) || (typeof ev.status === 'string' ? ev.status : '');
+  const title = event || statusText;
+  const note = pick(ev.note);
+  return (
+    <li>
+      {at ? <time dateTime={at}>{formatDateTime(at, lang)}</time> : null}
+      <strong>{title}</strong>
+      {event && statusText ? (
+        <span className="timeline-status">{t('track.statusNow', { status: statusText })}</span>
+      ) : null}
+      {typeof ev.unitName === 'string' && ev.unitName ? <span className="timeline-unit">{ev.unitName}</span> : null}
+      {note ? <p className="pre-line">{note}</p> : null}
+    </li>
   );
 }

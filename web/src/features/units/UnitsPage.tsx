@@ -9,6 +9,9 @@ import { useMe } from '../console/me-context';
 import { UnitOptions } from './UnitOptions';
 import { type UnitNode, toTree, useUnitMutations, useUnits } from './units-api';
 
+/** Kinds of unit that stand for a region (kecamatan, kelurahan, desa) and carry its Kemendagri code. */
+const REGION_KINDS: readonly UnitKind[] = ['kecamatan', 'kelurahan', 'desa'];
+
 export function UnitsPage() {
   const { t } = useI18n();
   usePageTitle(t('units.title'));
@@ -47,16 +50,19 @@ function CreateUnit({ slug, tree }: { slug: string; tree: UnitNode[] }) {
   const [parentId, setParentId] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<UnitKind>('bidang');
+  const [regionCode, setRegionCode] = useState('');
+  const needsRegion = REGION_KINDS.includes(kind);
   const [created, setCreated] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setCreated(null);
     create.mutate(
-      { parentId: parentId || null, name: name.trim(), kind },
+      { parentId: parentId || null, name: name.trim(), kind, regionCode: needsRegion ? regionCode.trim() : null },
       {
         onSuccess: (u) => {
           setCreated(u.name);
           setName('');
+          setRegionCode('');
         },
       },
     );
@@ -69,14 +75,41 @@ function CreateUnit({ slug, tree }: { slug: string; tree: UnitNode[] }) {
           <option value="">{t('units.topLevel')}</option>
           <UnitOptions tree={tree} />
         </SelectField>
-        <TextField label={t('units.name')} name="unit-name" required minLength={1} maxLength={200} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
-        <SelectField label={t('units.kind')} value={kind} onChange={(e) => isUnitKind(e.target.value) && setKind(e.target.value)}>
+        <TextField
+          label={t('units.name')}
+          name="unit-name"
+          required
+          minLength={1}
+          maxLength={200}
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <SelectField
+          label={t('units.kind')}
+          value={kind}
+          onChange={(e) => isUnitKind(e.target.value) && setKind(e.target.value)}
+        >
           {UNIT_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(unitKindKey(k))}
             </option>
           ))}
         </SelectField>
+        {needsRegion ? (
+          <TextField
+            label={t('units.regionCode')}
+            hint={t('units.regionCodeHint')}
+            name="region-code"
+            required
+            inputMode="decimal"
+            pattern="[0-9]{2}\.[0-9]{2}\.[0-9]{2}(\.[0-9]{4})?"
+            maxLength={13}
+            autoComplete="off"
+            value={regionCode}
+            onChange={(e) => setRegionCode(e.target.value)}
+          />
+        ) : null}
         <ErrorAlert error={create.error} />
         {created ? <Notice>{t('units.created', { name: created })}</Notice> : null}
         <button type="submit" className="button" disabled={create.isPending || !slug}>
@@ -105,7 +138,15 @@ function TreeNode({ node, slug }: { node: UnitNode; slug: string }) {
       <div className="tree-row">
         {editing ? (
           <form className="form inline-form" onSubmit={submit} aria-label={t('units.renameLabel', { name: node.name })}>
-            <TextField label={t('units.newName', { name: node.name })} required minLength={1} maxLength={200} value={name} onChange={(e) => setName(e.target.value)} ref={editRef} />
+            <TextField
+              label={t('units.newName', { name: node.name })}
+              required
+              minLength={1}
+              maxLength={200}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              ref={editRef}
+            />
             <div className="actions">
               <button type="submit" className="button button-small" disabled={rename.isPending}>
                 {t('common.save')}

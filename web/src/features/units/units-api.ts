@@ -64,7 +64,7 @@ export function useUnitMutations(agencySlug: string) {
   const refresh = () => client.invalidateQueries({ queryKey: unitsKey(agencySlug) });
   return {
     create: useMutation({
-      mutationFn: (body: { parentId: string | null; name: string; kind: UnitKind }) =>
+      mutationFn: (body: { parentId: string | null; name: string; kind: UnitKind; regionCode: string | null }) =>
         api.post<Unit>(`/agencies/${seg(agencySlug)}/units`, body),
       onSuccess: refresh,
     }),

@@ -2,10 +2,11 @@
 // and per account the roles it holds, each revocable, with a form to grant another.
 import { type FormEvent, useId, useState } from 'react';
 import { SelectField, TextField } from '../../components/Field';
+import { Pager } from '../../components/Pager';
 import { usePageTitle } from '../../components/page-title';
 import { Empty, ErrorAlert, Loading, Notice } from '../../components/Status';
 import { useI18n } from '../../lib/i18n/i18n';
-import { ROLES, type Role } from '../auth/auth-api';
+import { ROLES, type Role, sortGrants } from '../auth/auth-api';
 import { roleLabelKey } from '../console/labels';
 import { useMe } from '../console/me-context';
 import { UnitOptions } from '../units/UnitOptions';
@@ -36,21 +37,28 @@ export function UsersPage() {
       <CreateUser tree={tree} roles={roles} />
       <section aria-labelledby="users-list-title">
         <h2 id="users-list-title">{t('users.listTitle')}</h2>
-        <form
-          className="form inline-form"
-          role="search"
-          aria-label={t('users.search')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            setPage(1);
-            setQ(search.trim());
-          }}
-        >
-          <TextField label={t('users.search')} type="search" name="q" maxLength={100} value={search} onChange={(e) => setSearch(e.target.value)} />
-          <button type="submit" className="button button-secondary">
-            {t('common.search')}
-          </button>
-        </form>
+        <search aria-label={t('users.searchForm')}>
+          <form
+            className="form inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setPage(1);
+              setQ(search.trim());
+            }}
+          >
+            <TextField
+              label={t('users.search')}
+              type="search"
+              name="q"
+              maxLength={100}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+            <button type="submit" className="button button-secondary">
+              {t('common.search')}
+            </button>
+          </form>
+        </search>
         {units.error ? <ErrorAlert error={units.error} /> : null}
         {users.isPending ? (
           <Loading />
@@ -66,15 +74,7 @@ export function UsersPage() {
                 <UserItem key={u.id} user={u} tree={tree} roles={roles} />
               ))}
             </ul>
-            <nav className="pager" aria-label={t('common.pagination')}>
-              <button type="button" className="button button-secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                {t('common.previous')}
-              </button>
-              <span>{t('common.pageOf', { page, pages })}</span>
-              <button type="button" className="button button-secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-                {t('common.next')}
-              </button>
-            </nav>
+            <Pager page={page} pages={pages} onPage={setPage} />
           </>
         )}
       </section>
@@ -96,7 +96,17 @@ function RoleSelect({ roles, value, onChange }: { roles: Role[]; value: Role | '
   );
 }
 
-function ScopeSelect({ tree, value, onChange, disabled }: { tree: UnitNode[]; value: string; onChange(v: string): void; disabled?: boolean }) {
+function ScopeSelect({
+  tree,
+  value,
+  onChange,
+  disabled,
+}: {
+  tree: UnitNode[];
+  value: string;
+  onChange(v: string): void;
+  disabled?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <SelectField label={t('users.scope')} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled}>
@@ -139,8 +149,26 @@ function CreateUser({ tree, roles }: { tree: UnitNode[]; roles: Role[] }) {
       <h2 id="create-user-title">{t('users.createTitle')}</h2>
       <p className="muted">{t('users.createLead')}</p>
       <form className="form" onSubmit={submit} aria-labelledby="create-user-title">
-        <TextField label={t('users.name')} name="name" required minLength={2} maxLength={120} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
-        <TextField label={t('users.email')} name="email" type="email" required maxLength={254} autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField
+          label={t('users.name')}
+          name="name"
+          required
+          minLength={2}
+          maxLength={120}
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          label={t('users.email')}
+          name="email"
+          type="email"
+          required
+          maxLength={254}
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <div className="form-row">
           <RoleSelect roles={roles} value={role} onChange={setRole} />
           <ScopeSelect tree={tree} value={unitId} onChange={setUnitId} disabled={role === 'platform_admin'} />
@@ -181,7 +209,9 @@ function UserItem({ user, tree, roles }: { user: AdminUser; tree: UnitNode[]; ro
       <h3 id={headingId}>{user.name}</h3>
       <p className="muted break">{user.email}</p>
       <p className="chips">
-        <span className={`badge ${user.active ? 'badge-ok' : 'badge-off'}`}>{user.active ? t('users.active') : t('users.inactive')}</span>{' '}
+        <span className={`badge ${user.active ? 'badge-ok' : 'badge-off'}`}>
+          {user.active ? t('users.active') : t('users.inactive')}
+        </span>{' '}
         <span className="badge">{user.totpEnabled ? t('users.totpOn') : t('users.totpOff')}</span>
       </p>
       <h4>{t('users.roles')}</h4>
@@ -189,7 +219,7 @@ function UserItem({ user, tree, roles }: { user: AdminUser; tree: UnitNode[]; ro
         <p className="state state-empty">{t('users.noRoles')}</p>
       ) : (
         <ul className="grant-list">
-          {user.grants.map((g) => {
+          {sortGrants(user.grants).map((g) => {
             const where = g.unitId ? (g.unitName ?? '') : t('users.agencyWide');
             const roleName = t(roleLabelKey(g.role));
             return (
@@ -236,7 +266,12 @@ function UserItem({ user, tree, roles }: { user: AdminUser; tree: UnitNode[]; ro
           </div>
         </form>
       ) : (
-        <button type="button" className="button button-secondary button-small" onClick={() => setOpen(true)} aria-label={t('users.grantFor', { name: user.name })}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => setOpen(true)}
+          aria-label={t('users.grantFor', { name: user.name })}
+        >
           {t('users.grantOpen')}
         </button>
       )}

@@ -40,11 +40,13 @@ export function useUserMutations() {
   const refresh = () => client.invalidateQueries({ queryKey: ['admin-users'] });
   return {
     create: useMutation({
-      mutationFn: (body: { name: string; email: string; phone?: string | null; grants: NewGrant[] }) => api.post<AdminUser>('/admin/users', body),
+      mutationFn: (body: { name: string; email: string; phone?: string | null; grants: NewGrant[] }) =>
+        api.post<AdminUser>('/admin/users', body),
       onSuccess: refresh,
     }),
     grant: useMutation({
-      mutationFn: ({ userId, grant }: { userId: string; grant: NewGrant }) => api.post<Grant>(`/admin/users/${seg(userId)}/grants`, grant),
+      mutationFn: ({ userId, grant }: { userId: string; grant: NewGrant }) =>
+        api.post<Grant>(`/admin/users/${seg(userId)}/grants`, grant),
       onSuccess: refresh,
     }),
     revoke: useMutation({

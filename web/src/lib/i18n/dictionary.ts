@@ -39,7 +39,8 @@ const id = {
     'Laporkan masalah layanan publik atau sampaikan aspirasi. Laporan diteruskan ke unit yang berwenang, dan identitas Anda dapat dirahasiakan.',
   'home.complaint.action': 'Buat pengaduan',
   'home.service.title': 'Ajukan permohonan layanan',
-  'home.service.body': 'Ajukan perizinan dan layanan administrasi secara daring, dengan persyaratan, biaya, dan waktu penyelesaian yang jelas.',
+  'home.service.body':
+    'Ajukan perizinan dan layanan administrasi secara daring, dengan persyaratan, biaya, dan waktu penyelesaian yang jelas.',
   'home.service.action': 'Ajukan permohonan',
   'home.track.title': 'Lacak laporan',
   'home.track.body': 'Punya kode pelacakan? Lihat status dan riwayat penanganan pengaduan atau permohonan Anda.',
@@ -68,6 +69,10 @@ const id = {
   'track.status': 'Status',
   'track.timeline': 'Riwayat penanganan',
   'track.timelineEmpty': 'Belum ada riwayat penanganan.',
+  'track.receivedAt': 'Diterima',
+  'track.dueAt': 'Batas waktu',
+  'track.handledBy': 'Ditangani oleh',
+  'track.statusNow': 'Status: {status}',
   'track.kind.complaint': 'Pengaduan',
   'track.kind.aspiration': 'Aspirasi',
   'track.kind.information_request': 'Permintaan informasi',
@@ -82,7 +87,8 @@ const id = {
 
   'auth.backToPortal': 'Kembali ke portal warga',
   'login.title': 'Masuk konsol petugas',
-  'login.lead': 'Gunakan e-mail dinas dan kata sandi Anda. Setelah itu Anda akan diminta kode dari aplikasi autentikator.',
+  'login.lead':
+    'Gunakan e-mail dinas dan kata sandi Anda. Setelah itu Anda akan diminta kode dari aplikasi autentikator.',
   'login.email': 'E-mail',
   'login.password': 'Kata sandi',
   'login.submit': 'Masuk',
@@ -94,7 +100,8 @@ const id = {
   'totp.lead': 'Masukkan kode 6 angka dari aplikasi autentikator Anda.',
   'totp.enrolTitle': 'Pasang aplikasi autentikator',
   'totp.enrolLead': 'Akun petugas dilindungi verifikasi dua langkah. Lakukan sekali saja pada masuk pertama ini.',
-  'totp.enrolStep1': 'Pasang aplikasi autentikator (misalnya Google Authenticator, Microsoft Authenticator, atau FreeOTP) di ponsel Anda.',
+  'totp.enrolStep1':
+    'Pasang aplikasi autentikator (misalnya Google Authenticator, Microsoft Authenticator, atau FreeOTP) di ponsel Anda.',
   'totp.enrolStep2': 'Pindai kode QR ini dengan aplikasi tersebut.',
   'totp.enrolStep3': 'Masukkan kode 6 angka yang muncul di aplikasi.',
   'totp.qrAlt': 'Kode QR untuk aplikasi autentikator',
@@ -115,7 +122,8 @@ const id = {
   'forgot.title': 'Lupa kata sandi',
   'forgot.lead': 'Masukkan e-mail akun Anda. Jika akun ada, kami kirimkan tautan untuk mengatur kata sandi baru.',
   'forgot.submit': 'Kirim tautan',
-  'forgot.sent': 'Jika e-mail tersebut terdaftar, tautan atur ulang kata sandi sudah dikirim. Periksa kotak masuk Anda.',
+  'forgot.sent':
+    'Jika e-mail tersebut terdaftar, tautan atur ulang kata sandi sudah dikirim. Periksa kotak masuk Anda.',
   'forgot.backToLogin': 'Kembali ke halaman masuk',
   'reset.title': 'Atur kata sandi baru',
   'reset.password': 'Kata sandi baru',
@@ -145,7 +153,8 @@ const id = {
   'console.home.calendarBody': 'Atur hari libur instansi; tenggat dihitung dalam hari kerja.',
   'console.home.outboxBody': 'Pantau pengiriman e-mail dan kirim ulang yang gagal.',
   'console.home.open': 'Buka {page}',
-  'console.home.upcoming': 'Antrean kerja unit Anda (pengaduan, permohonan) akan tampil di sini setelah modulnya tersedia.',
+  'console.home.upcoming':
+    'Antrean kerja unit Anda (pengaduan, permohonan) akan tampil di sini setelah modulnya tersedia.',
 
   'role.platform_admin': 'Admin platform',
   'role.admin_instansi': 'Admin instansi',
@@ -174,6 +183,8 @@ const id = {
   'units.name': 'Nama unit',
   'units.kind': 'Jenis unit',
   'units.create': 'Tambah unit',
+  'units.regionCode': 'Kode wilayah (Kemendagri)',
+  'units.regionCodeHint': 'Contoh: 36.73.01 untuk kecamatan, 36.73.01.1001 untuk kelurahan atau desa.',
   'units.created': 'Unit {name} sudah ditambahkan.',
   'units.treeTitle': 'Daftar unit',
   'units.empty': 'Belum ada unit. Tambahkan unit pertama dengan formulir di atas.',
@@ -195,6 +206,7 @@ const id = {
   'users.created': 'Pengguna {name} sudah dibuat. Undangan dikirim ke {email}.',
   'users.listTitle': 'Daftar pengguna',
   'users.search': 'Cari nama atau e-mail',
+  'users.searchForm': 'Pencarian pengguna',
   'users.count': '{total} pengguna',
   'users.empty': 'Belum ada pengguna staf.',
   'users.emptySearch': 'Tidak ada pengguna yang cocok dengan "{q}".',
@@ -211,7 +223,8 @@ const id = {
   'users.grant': 'Beri peran',
 
   'calendar.title': 'Kalender hari kerja',
-  'calendar.lead': 'Libur nasional dan cuti bersama berlaku untuk semua instansi. Tambahkan hari libur khusus instansi Anda di sini; tenggat dihitung dalam hari kerja.',
+  'calendar.lead':
+    'Libur nasional dan cuti bersama berlaku untuk semua instansi. Tambahkan hari libur khusus instansi Anda di sini; tenggat dihitung dalam hari kerja.',
   'calendar.addTitle': 'Tambah hari libur instansi',
   'calendar.date': 'Tanggal',
   'calendar.name': 'Keterangan',
@@ -227,7 +240,8 @@ const id = {
   'calendar.kind.libur_instansi': 'Libur instansi',
 
   'outbox.title': 'Kotak keluar',
-  'outbox.lead': 'E-mail dan pesan sistem yang menunggu, terkirim, atau gagal dikirim. Isi pesan tidak ditampilkan untuk melindungi data pribadi.',
+  'outbox.lead':
+    'E-mail dan pesan sistem yang menunggu, terkirim, atau gagal dikirim. Isi pesan tidak ditampilkan untuk melindungi data pribadi.',
   'outbox.filter': 'Tampilkan status',
   'outbox.all': 'Semua status',
   'outbox.status.pending': 'Menunggu',
@@ -279,14 +293,16 @@ const en: Dictionary = {
 
   'home.title': 'Home',
   'home.heading': 'Local government services, from anywhere',
-  'home.lead': 'File a complaint, apply for a service, and follow up on it with one tracking code — without visiting an office.',
+  'home.lead':
+    'File a complaint, apply for a service, and follow up on it with one tracking code — without visiting an office.',
   'home.doors': 'What you can do',
   'home.complaint.title': 'File a complaint',
   'home.complaint.body':
     'Report a problem with a public service or share an aspiration. Reports go to the unit in charge, and your identity can be kept confidential.',
   'home.complaint.action': 'File a complaint',
   'home.service.title': 'Apply for a service',
-  'home.service.body': 'Apply for licences and administrative services online, with clear requirements, fees and completion times.',
+  'home.service.body':
+    'Apply for licences and administrative services online, with clear requirements, fees and completion times.',
   'home.service.action': 'Apply',
   'home.track.title': 'Track a report',
   'home.track.body': 'Have a tracking code? See the status and handling history of your complaint or application.',
@@ -315,6 +331,10 @@ const en: Dictionary = {
   'track.status': 'Status',
   'track.timeline': 'Handling history',
   'track.timelineEmpty': 'No handling history yet.',
+  'track.receivedAt': 'Received',
+  'track.dueAt': 'Deadline',
+  'track.handledBy': 'Handled by',
+  'track.statusNow': 'Status: {status}',
   'track.kind.complaint': 'Complaint',
   'track.kind.aspiration': 'Aspiration',
   'track.kind.information_request': 'Information request',
@@ -341,7 +361,8 @@ const en: Dictionary = {
   'totp.lead': 'Enter the 6-digit code from your authenticator app.',
   'totp.enrolTitle': 'Set up an authenticator app',
   'totp.enrolLead': 'Staff accounts are protected by two-step verification. You do this once, at this first sign-in.',
-  'totp.enrolStep1': 'Install an authenticator app (for example Google Authenticator, Microsoft Authenticator or FreeOTP) on your phone.',
+  'totp.enrolStep1':
+    'Install an authenticator app (for example Google Authenticator, Microsoft Authenticator or FreeOTP) on your phone.',
   'totp.enrolStep2': 'Scan this QR code with the app.',
   'totp.enrolStep3': 'Enter the 6-digit code the app shows.',
   'totp.qrAlt': 'QR code for the authenticator app',
@@ -355,7 +376,8 @@ const en: Dictionary = {
   'totp.recoveryLabel': 'Recovery code',
   'totp.recoveryHint': 'For example: k7m2q-x9dfp',
   'totp.recoveryTitle': 'Your recovery codes',
-  'totp.recoveryOnce': 'Store these codes somewhere safe now. They are shown only once and let you sign in if you lose your phone.',
+  'totp.recoveryOnce':
+    'Store these codes somewhere safe now. They are shown only once and let you sign in if you lose your phone.',
   'totp.recoverySaved': 'I have saved these codes',
 
   'forgot.title': 'Forgot password',
@@ -391,7 +413,8 @@ const en: Dictionary = {
   'console.home.calendarBody': 'Set the agency’s days off; deadlines count working days.',
   'console.home.outboxBody': 'Watch e-mail delivery and retry what failed.',
   'console.home.open': 'Open {page}',
-  'console.home.upcoming': 'Your unit’s work queue (complaints, applications) will show here once those modules are available.',
+  'console.home.upcoming':
+    'Your unit’s work queue (complaints, applications) will show here once those modules are available.',
 
   'role.platform_admin': 'Platform admin',
   'role.admin_instansi': 'Agency admin',
@@ -420,6 +443,8 @@ const en: Dictionary = {
   'units.name': 'Unit name',
   'units.kind': 'Unit type',
   'units.create': 'Add unit',
+  'units.regionCode': 'Region code (Kemendagri)',
+  'units.regionCodeHint': 'For example 36.73.01 for a kecamatan, 36.73.01.1001 for a kelurahan or desa.',
   'units.created': 'Unit {name} has been added.',
   'units.treeTitle': 'All units',
   'units.empty': 'No units yet. Add the first one with the form above.',
@@ -441,6 +466,7 @@ const en: Dictionary = {
   'users.created': 'User {name} has been created. An invitation was sent to {email}.',
   'users.listTitle': 'All users',
   'users.search': 'Search name or e-mail',
+  'users.searchForm': 'User search',
   'users.count': '{total} users',
   'users.empty': 'No staff users yet.',
   'users.emptySearch': 'No user matches "{q}".',
@@ -457,7 +483,8 @@ const en: Dictionary = {
   'users.grant': 'Grant role',
 
   'calendar.title': 'Working-day calendar',
-  'calendar.lead': 'National holidays and collective leave apply to every agency. Add your agency’s own days off here; deadlines count working days.',
+  'calendar.lead':
+    'National holidays and collective leave apply to every agency. Add your agency’s own days off here; deadlines count working days.',
   'calendar.addTitle': 'Add an agency day off',
   'calendar.date': 'Date',
   'calendar.name': 'Description',
@@ -473,7 +500,8 @@ const en: Dictionary = {
   'calendar.kind.libur_instansi': 'Agency day off',
 
   'outbox.title': 'Outbox',
-  'outbox.lead': 'E-mails and system messages waiting, sent or failing. Message contents are not shown, to protect personal data.',
+  'outbox.lead':
+    'E-mails and system messages waiting, sent or failing. Message contents are not shown, to protect personal data.',
   'outbox.filter': 'Show status',
   'outbox.all': 'All statuses',
   'outbox.status.pending': 'Waiting',

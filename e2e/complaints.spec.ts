@@ -1,0 +1,161 @@
+// Complaints in a real browser: a citizen on a 360 px phone files a report without an account (the form keeps
+// the draft while offline and sends it when the connection returns); it lands in the right unit of the right
+// agency; the demo operator disposes it, answers and closes it; the citizen reads the answer behind the
+// secret link and rates the handling. axe-core checks every page.
+import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../src/core/auth/seed-demo-accounts';
+import { agencies, units } from '../src/core/org/schema';
+import { complaints } from '../src/modules/complaints/schema';
+import { selectByName, signIn } from './console-helpers';
+import { type E2E, PHONE, axeCheck, snap, startE2E } from './harness';
+
+let e2e: E2E;
+let citizen: Page;
+let code = '';
+let secretPath = '';
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+
+const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+describe('complaints, no wrong door', () => {
+  it('a citizen files from a 360 px phone without an account, even through a dropped connection', async () => {
+    citizen = await e2e.newPage(PHONE);
+    await citizen.goto('/pengaduan/baru');
+    await citizen.getByRole('heading', { level: 1, name: 'Sampaikan laporan' }).waitFor();
+    await axeCheck(citizen, 'complaint form');
+    const form = citizen.getByRole('form', { name: 'Sampaikan laporan' });
+    await citizen.waitForFunction(() =>
+      [...document.querySelectorAll('option')].some((o) => o.text === 'Jalan dan jembatan provinsi rusak'),
+    );
+    await selectByName(form.getByLabel('Kategori'), 'Jalan dan jembatan provinsi rusak');
+    await form.getByLabel('Cari desa/kelurahan').fill('Kasemen');
+    const region = form.getByLabel('Desa/kelurahan', { exact: true });
+    await citizen.waitForFunction(() =>
+      [...document.querySelectorAll('option')].some((o) => o.text.startsWith('Kasemen — ')),
+    );
+    const value = await region.evaluate(
+      (el) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith('Kasemen — '))!.value,
+    );
+    await region.selectOption(value);
+    await form.getByLabel('Judul laporan').fill('Jalan provinsi amblas dekat pasar Kasemen');
+    await form
+      .getByRole('textbox', { name: 'Isi laporan' })
+      .fill('Badan jalan provinsi amblas sedalam setengah meter, motor sering terjatuh saat malam.');
+    await form.getByLabel('E-mail').fill('pelapor.uji@contoh.test');
+    expect(await form.getByRole('radio', { name: /^Rahasia/ }).isChecked()).toBe(true);
+    expect(await noSideScroll(citizen)).toBe(true);
+
+    // The connection drops: the report waits on the phone and goes out when it returns.
+    await citizen.context().setOffline(true);
+    await citizen.getByText('Anda sedang luring.', { exact: false }).waitFor();
+    await form.getByRole('button', { name: 'Kirim laporan' }).click();
+    await citizen.getByText('Laporan tersimpan dan akan dikirim saat koneksi kembali.').waitFor();
+    expect(await citizen.evaluate(() => localStorage.getItem('pamong.complaint.queue'))).toContain(
+      'Jalan provinsi amblas',
+    );
+    await snap(citizen, 'complaint-queued');
+    await citizen.context().setOffline(false);
+
+    await citizen.getByRole('heading', { level: 1, name: 'Laporan terkirim' }).waitFor();
+    code = ((await citizen.getByTestId('complaint-code').textContent()) ?? '').trim();
+    expect(code).toMatch(/^LPR-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    const link = ((await citizen.getByTestId('secret-link').textContent()) ?? '').trim();
+    secretPath = new URL(link).pathname + new URL(link).hash;
+    expect(secretPath).toMatch(new RegExp(`^/pengaduan/lacak/${code}#rahasia=`));
+    expect(await citizen.evaluate(() => localStorage.getItem('pamong.complaint.queue'))).toBeNull();
+    await axeCheck(citizen, 'complaint sent');
+    expect(await noSideScroll(citizen)).toBe(true);
+
+    await citizen.getByRole('link', { name: 'Buka tautan rahasia' }).click();
+    await citizen.getByTestId('complaint-status').filter({ hasText: 'Diterima' }).waitFor();
+    await citizen.getByText('Jalan provinsi amblas dekat pasar Kasemen').first().waitFor();
+    await axeCheck(citizen, 'reporter page');
+  });
+
+  it('lands in the right unit of the right agency', async () => {
+    const [row] = await e2e.t.ctx.db
+      .select({ agency: agencies.slug, unit: units.name, visibility: complaints.visibility, source: complaints.source })
+      .from(complaints)
+      .innerJoin(agencies, eq(agencies.id, complaints.agencyId))
+      .innerJoin(units, eq(units.id, complaints.unitId))
+      .where(eq(complaints.code, code));
+    expect(row).toEqual({
+      agency: 'banten',
+      unit: 'Dinas Pekerjaan Umum dan Penataan Ruang',
+      visibility: 'rahasia',
+      source: 'website',
+    });
+  });
+
+  it('the demo operator disposes it, answers and closes it', async () => {
+    const page = await e2e.newPage();
+    await signIn(e2e, page, DEMO_ACCOUNTS.operator_unit, { check: false });
+    await page.goto('/konsol/pengaduan');
+    await page.getByRole('heading', { level: 1, name: 'Pengaduan' }).waitFor();
+    await page.getByRole('link', { name: new RegExp(code) }).waitFor();
+    await axeCheck(page, 'complaint inbox');
+    await page.getByRole('link', { name: new RegExp(code) }).click();
+    await page.getByTestId('complaint-unit').filter({ hasText: 'Dinas Pekerjaan Umum dan Penataan Ruang' }).waitFor();
+    await axeCheck(page, 'complaint detail');
+
+    const dispose = page.getByRole('form', { name: 'Disposisi' });
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('option')].some((o) => o.text.trim() === 'Bidang Bina Marga'),
+    );
+    await selectByName(dispose.getByLabel('Unit pelaksana'), 'Bidang Bina Marga');
+    await dispose.getByRole('button', { name: 'Disposisi' }).click();
+    await page.getByTestId('complaint-status').filter({ hasText: 'Didisposisikan' }).waitFor();
+    await page.getByTestId('complaint-unit').filter({ hasText: 'Bidang Bina Marga' }).waitFor();
+
+    const reply = page.getByRole('form', { name: 'Balasan untuk pelapor' });
+    await reply.getByRole('textbox').fill('Tim Bina Marga sudah menimbun dan mengaspal ulang ruas tersebut.');
+    await reply.getByRole('button', { name: 'Kirim balasan' }).click();
+    await page.getByText('Tim Bina Marga sudah menimbun', { exact: false }).last().waitFor();
+
+    const status = page.getByRole('form', { name: 'Ubah status' });
+    await status.getByLabel('Tindakan').selectOption('complete');
+    await status.getByLabel('Keterangan untuk pelapor').fill('Perbaikan selesai pada hari ini.');
+    await status.getByRole('button', { name: 'Terapkan' }).click();
+    await page.getByTestId('complaint-status').filter({ hasText: 'Selesai ditindaklanjuti' }).waitFor();
+    await status.getByLabel('Tindakan').selectOption('close');
+    await status.getByLabel('Hasil penutupan').selectOption('resolved');
+    await status.getByRole('button', { name: 'Terapkan' }).click();
+    await page.getByTestId('complaint-status').filter({ hasText: 'Ditutup' }).waitFor();
+    await axeCheck(page, 'complaint detail, closed');
+  });
+
+  it('the citizen reads the answer behind the secret link and rates the handling', async () => {
+    await citizen.goto(secretPath);
+    await citizen.reload(); // the same URL (only the fragment differs from nothing): load it afresh
+    await citizen.getByTestId('complaint-status').filter({ hasText: 'Ditutup' }).waitFor();
+    await citizen.getByText('Tim Bina Marga sudah menimbun', { exact: false }).waitFor();
+    const rating = citizen.getByRole('form', { name: 'Nilai penanganan' });
+    await rating.getByLabel('Nilai (1–5)').selectOption('5');
+    await rating.getByLabel('Komentar (opsional)').fill('Cepat dan rapi, terima kasih.');
+    await rating.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await citizen.getByText('Penilaian Anda: 5 dari 5').waitFor();
+    expect(await noSideScroll(citizen)).toBe(true);
+    await axeCheck(citizen, 'reporter page after rating');
+    const [row] = await e2e.t.ctx.db
+      .select({ score: complaints.ratingScore, how: complaints.closeHow })
+      .from(complaints)
+      .where(eq(complaints.code, code));
+    expect(row).toEqual({ score: 5, how: 'resolved' });
+
+    // Without the secret, anyone sees the status only.
+    const stranger = await e2e.newPage(PHONE);
+    await stranger.goto(`/lacak/${code}`);
+    await stranger.getByText('Ditutup', { exact: false }).first().waitFor();
+    expect(await stranger.getByText('Jalan provinsi amblas').count()).toBe(0);
+    await axeCheck(stranger, 'public tracking page');
+    await stranger.goto('/pengaduan');
+    await stranger.getByRole('heading', { level: 1, name: 'Laporan warga' }).waitFor();
+    await axeCheck(stranger, 'public feed');
+    expect(await noSideScroll(stranger)).toBe(true);
+  });
+});

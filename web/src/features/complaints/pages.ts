@@ -1,0 +1,6 @@
+// The complaints pages, loaded as their own chunk.
+export { ComplaintFormPage } from './ComplaintFormPage';
+export { ReporterTrackPage } from './ReporterTrackPage';
+export { PublicFeedPage } from './PublicFeedPage';
+export { ComplaintInboxPage } from './InboxPage';
+export { ComplaintDetailPage } from './DetailPage';
