@@ -32,14 +32,15 @@ module.exports = {
     {
       name: 'no-test-code-in-production',
       severity: 'error',
-      from: { path: '^src/', pathNot: '\\.test\\.ts$' },
-      to: { path: '^test/|\\.test\\.ts$' },
+      comment: 'Test helpers (test/, *.test.ts, src/**/test-*.ts) serve tests only.',
+      from: { path: '^src/', pathNot: '\\.test\\.ts$|/test-[^/]+\\.ts$' },
+      to: { path: '^test/|\\.test\\.ts$|/test-[^/]+\\.ts$' },
     },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '\\.test\\.ts$' },
+    exclude: { path: '\\.test\\.ts$|\\.spec\\.ts$' },
   },
 };

@@ -158,6 +158,15 @@ CREATE TABLE "core_outbox" (
 	"done_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "complaints_open311_clients" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"agency_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"key_hash" text NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "complaints_agency_settings" (
 	"agency_id" uuid PRIMARY KEY NOT NULL,
 	"coordinating_unit_id" uuid,
@@ -579,6 +588,8 @@ CREATE INDEX "core_units_agency_idx" ON "core_units" USING btree ("agency_id");-
 CREATE INDEX "core_units_path_idx" ON "core_units" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "core_units_sibling_name_idx" ON "core_units" USING btree ("agency_id",coalesce("parent_id", '00000000-0000-0000-0000-000000000000'::uuid),"name");--> statement-breakpoint
 CREATE INDEX "core_outbox_due_idx" ON "core_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "complaints_open311_clients_key_idx" ON "complaints_open311_clients" USING btree ("key_hash");--> statement-breakpoint
+CREATE INDEX "complaints_open311_clients_agency_idx" ON "complaints_open311_clients" USING btree ("agency_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "complaints_categories_code_idx" ON "complaints_categories" USING btree ("agency_id","code");--> statement-breakpoint
 CREATE INDEX "complaints_categories_agency_idx" ON "complaints_categories" USING btree ("agency_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "complaints_code_idx" ON "complaints" USING btree ("code");--> statement-breakpoint

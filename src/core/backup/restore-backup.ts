@@ -32,12 +32,15 @@ export async function restoreBackupFile(db: Db, file: string, opts: { replace: b
     await tx.execute(sql`set local session_replication_role = replica`);
     const tables = await listTables(tx);
     const known = new Set(tables.map((t) => `${t.schema}.${t.name}`));
-    for (const t of tables) {
-      const r = await tx.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${qname(t)}`));
-      if (Number(r.rows[0]?.n ?? 0) === 0) continue;
-      if (!opts.replace) throw new RestoreError(`The target database is not empty (${t.schema}.${t.name}); use --replace.`);
-      await tx.execute(sql.raw(`delete from ${qname(t)}`));
+    // A freshly migrated database already holds rows the migrations wrote (their journal, seeded
+    // settings); it counts as empty while it has no agencies and no accounts.
+    const held = await tx.execute<{ n: number }>(
+      sql`select (select count(*) from core_agencies) + (select count(*) from core_users) as n`,
+    );
+    if (Number(held.rows[0]?.n ?? 0) > 0 && !opts.replace) {
+      throw new RestoreError('The target database is not empty (it has agencies or accounts); use --replace.');
     }
+    for (const t of tables) await tx.execute(sql.raw(`delete from ${qname(t)}`));
     let table: string | undefined;
     let batch: string[] = [];
     for (let next = await it.next(); !next.done; next = await it.next()) {

@@ -13,6 +13,7 @@ import { sendReporterNotice } from './notify-reporter';
 import { assertCanRead } from './policy';
 import { REPORTER_NOTICE_TOPIC } from './record-change';
 import { complaints } from './schema';
+import open311Routes from './open311/routes';
 import routes from './routes';
 import { runEscalations } from './run-escalations';
 import { seedComplaintsDemo } from './seed-demo';
@@ -20,6 +21,7 @@ import { seedComplaintsDemo } from './seed-demo';
 export { submitComplaint, type SubmitComplaintInput, type SubmittedComplaint } from './submit-complaint';
 export { decideRoute, rerouteComplaint, type RouteDecision, type RouteQuery } from './route-complaint';
 export { getStats, type ComplaintStats } from './get-stats';
+export { createOpen311Client } from './open311/manage-clients';
 export { CLOSED_TOPIC, REPORTER_NOTICE_TOPIC } from './record-change';
 export {
   KINDS,
@@ -64,6 +66,7 @@ export const complaintsModule: PamongModule = {
     await app.register(routes, opts);
     await app.register(adminRoutes, opts);
   },
+  rootRoutes: open311Routes,
   seedDemo: seedComplaintsDemo,
   events: { [REPORTER_NOTICE_TOPIC]: sendReporterNotice },
   stats: {

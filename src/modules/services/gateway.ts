@@ -3,7 +3,7 @@
 import type { AppContext } from '../../core/context';
 import { webhookSecret } from './module-keys';
 import type { PaymentGateway } from './payment-gateway';
-import { TestDoubleGateway } from './test-double-gateway';
+import { TestDoubleGateway } from './demo-gateway';
 
 const gateways = new Map<string, TestDoubleGateway>();
 

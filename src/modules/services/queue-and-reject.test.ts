@@ -14,7 +14,13 @@ async function apply(name: string) {
   const res = await guest.inject({
     method: 'POST',
     url: '/api/v1/services/applications',
-    payload: { serviceId, applicant: { name }, values: GOOD_VALUES, files: { ktp: { id: ktp.id, claimToken: ktp.claimToken } }, submit: true },
+    payload: {
+      serviceId,
+      applicant: { name },
+      values: GOOD_VALUES,
+      files: { ktp: { id: ktp.id, claimToken: ktp.claimToken } },
+      submit: true,
+    },
   });
   expect(res.statusCode).toBe(201);
   return res.json() as { id: string; trackingCode: string; accessToken: string };
@@ -39,14 +45,32 @@ describe('queue and rejection', () => {
     t.clock.set('2026-03-10T02:00:00Z'); // Tuesday: the first one's 5 working days ended on Monday 9 March
     const operator = await loginAs(t, 'operator_unit');
     const queue = await operator.inject({ method: 'GET', url: `/api/v1/services/admin/queue?serviceId=${serviceId}` });
-    expect(queue.json().items.map((i: { trackingCode: string; overdue: boolean; mine: boolean; stepUnitName: string; stepRole: string }) => [i.trackingCode, i.overdue, i.mine, i.stepUnitName, i.stepRole])).toEqual([
+    expect(
+      queue
+        .json()
+        .items.map(
+          (i: { trackingCode: string; overdue: boolean; mine: boolean; stepUnitName: string; stepRole: string }) => [
+            i.trackingCode,
+            i.overdue,
+            i.mine,
+            i.stepUnitName,
+            i.stepRole,
+          ],
+        ),
+    ).toEqual([
       [early.trackingCode, true, true, 'Dinas Pekerjaan Umum dan Penataan Ruang', 'operator_unit'],
       [late.trackingCode, false, true, 'Dinas Pekerjaan Umum dan Penataan Ruang', 'operator_unit'],
     ]);
-    const overdueOnly = await operator.inject({ method: 'GET', url: `/api/v1/services/admin/queue?serviceId=${serviceId}&overdue=true` });
+    const overdueOnly = await operator.inject({
+      method: 'GET',
+      url: `/api/v1/services/admin/queue?serviceId=${serviceId}&overdue=true`,
+    });
     expect(overdueOnly.json().items.map((i: { trackingCode: string }) => i.trackingCode)).toEqual([early.trackingCode]);
     const kepala = await loginAs(t, 'kepala_unit');
-    const theirs = await kepala.inject({ method: 'GET', url: `/api/v1/services/admin/queue?serviceId=${serviceId}&mine=true` });
+    const theirs = await kepala.inject({
+      method: 'GET',
+      url: `/api/v1/services/admin/queue?serviceId=${serviceId}&mine=true`,
+    });
     expect(theirs.json().items).toEqual([]);
 
     // Rejected late: the applicant sees the reason, and the record counts one finished, not on time.
@@ -56,12 +80,25 @@ describe('queue and rejection', () => {
       payload: { action: 'reject', stepIndex: 0, reason: 'Lokasi berada di luar wilayah kewenangan.' },
     });
     expect(rejected.statusCode).toBe(200);
-    const seen = await anonymous(t).inject({ method: 'GET', url: `/api/v1/services/applications/${early.id}`, headers: { 'x-application-token': early.accessToken } });
-    expect(seen.json()).toMatchObject({ status: 'rejected', rejectReason: 'Lokasi berada di luar wilayah kewenangan.', onTime: false, document: null });
+    const seen = await anonymous(t).inject({
+      method: 'GET',
+      url: `/api/v1/services/applications/${early.id}`,
+      headers: { 'x-application-token': early.accessToken },
+    });
+    expect(seen.json()).toMatchObject({
+      status: 'rejected',
+      rejectReason: 'Lokasi berada di luar wilayah kewenangan.',
+      onTime: false,
+      document: null,
+    });
     const page = await anonymous(t).inject({ method: 'GET', url: `/api/v1/services/catalogue/${serviceId}` });
     expect(page.json().record).toEqual({ submitted: 2, finished: 1, onTime: 0, onTimePct: 0 });
     // A rejected application takes no more actions.
-    const again = await operator.inject({ method: 'POST', url: `/api/v1/services/admin/applications/${early.id}/actions`, payload: { action: 'approve', stepIndex: 0 } });
+    const again = await operator.inject({
+      method: 'POST',
+      url: `/api/v1/services/admin/applications/${early.id}/actions`,
+      payload: { action: 'approve', stepIndex: 0 },
+    });
     expect(again.statusCode).toBe(409);
   });
 });
