@@ -57,7 +57,9 @@ export default async function complaintsBench(env: BenchEnv): Promise<void> {
   const { ctx, print } = env;
 
   // Ceiling 1: single-row inserts, 4 clients (PGlite: its one connection).
-  await ctx.db.execute(sql`create table bench_ceiling (id bigserial primary key, code text not null, at timestamptz not null)`);
+  await ctx.db.execute(
+    sql`create table bench_ceiling (id bigserial primary key, code text not null, at timestamptz not null)`,
+  );
   let insertCeiling: Run;
   if (env.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 4 });
@@ -119,7 +121,9 @@ export default async function complaintsBench(env: BenchEnv): Promise<void> {
       return res.status === 200;
     });
     print(`tracking lookups (GET /api/v1/track/:code, ${CONCURRENCY} in flight): ${fmt(lookups)}`);
-    print(`  ratio to raw-lookup route ${(lookups.perSec / rawLookup.perSec).toFixed(2)}x (target >= 0.7x, p99 <= 10 ms)`);
+    print(
+      `  ratio to raw-lookup route ${(lookups.perSec / rawLookup.perSec).toFixed(2)}x (target >= 0.7x, p99 <= 10 ms)`,
+    );
   } finally {
     await app.close();
   }

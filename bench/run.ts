@@ -40,7 +40,10 @@ async function withBackend(kind: 'pglite' | 'postgres', fn: (env: BenchEnv) => P
   } else {
     database = await openDatabase({});
   }
-  const config = loadConfig({ PAMONG_DATA_DIR: path.join(here, '..', '.test-data', 'bench'), ...(url ? { DATABASE_URL: url } : {}) });
+  const config = loadConfig({
+    PAMONG_DATA_DIR: path.join(here, '..', '.test-data', 'bench'),
+    ...(url ? { DATABASE_URL: url } : {}),
+  });
   const ctx = { config, database, db: database.db, clock: systemClock, log: pino({ level: 'warn' }) };
   try {
     await prepareDatabase(ctx, { seedDemo: true });

@@ -23,7 +23,9 @@ for (const file of process.argv.slice(2)) {
     console.error(`no browser test passed in ${file}`);
     ok = false;
   }
-  console.log(`${file}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, browser tests passed: ${browser}`);
+  console.log(
+    `${file}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, browser tests passed: ${browser}`,
+  );
 }
 console.log(`ci: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (failed > 0 || !ok) process.exit(1);

@@ -67,7 +67,11 @@ export function buildProgram(): Command {
       const ctx = await open();
       try {
         const { seeded } = await prepareDatabase(ctx, { seedDemo: true });
-        console.log(seeded ? 'Data demo dibuat / demo data seeded' : 'Basis data sudah berisi / database not empty: nothing seeded');
+        console.log(
+          seeded
+            ? 'Data demo dibuat / demo data seeded'
+            : 'Basis data sudah berisi / database not empty: nothing seeded',
+        );
       } finally {
         await ctx.close();
       }

@@ -34,10 +34,12 @@ describe('bad input on every route', () => {
       // Open311 GeoReport v2 answers with the spec's own error list: [{ code, description }].
       if (what.includes(' /open311/')) {
         const list = body as unknown as { code?: number; description?: string }[];
-        if (!Array.isArray(list) || !list[0]?.code || !list[0]?.description) problems.push(`${what}: not the Open311 error shape`);
+        if (!Array.isArray(list) || !list[0]?.code || !list[0]?.description)
+          problems.push(`${what}: not the Open311 error shape`);
         return;
       }
-      if (!body.error?.code || !body.error.messages?.id || !body.error.messages?.en) problems.push(`${what}: not the error shape`);
+      if (!body.error?.code || !body.error.messages?.id || !body.error.messages?.en)
+        problems.push(`${what}: not the error shape`);
     };
     for (const route of t.app.routeRegistry) {
       const caller = CALLERS.find((c) => decide(route.policy, actorFor(c)) === 'allow');
@@ -61,7 +63,11 @@ describe('bad input on every route', () => {
         });
         check(`${name} with a 12 MB body`, oversized, [413, 415]);
         if (route.validates.body) {
-          const wrongType = await agent.inject({ method: route.method as 'POST', url, payload: [42, { nested: [true] }] });
+          const wrongType = await agent.inject({
+            method: route.method as 'POST',
+            url,
+            payload: [42, { nested: [true] }],
+          });
           check(`${name} with a wrong-typed body`, wrongType, [400, 404, 409, 415, 422]);
         }
       }

@@ -13,7 +13,9 @@ describe.runIf(pglite)('the PGlite data directory has one owner', () => {
   const env = { PAMONG_DATA_DIR: dir, PAMONG_SEED_DEMO: 'false', DATABASE_URL: '' };
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('refuses a second server and a CLI command while the first runs, and allows them after it stops', { timeout: 240_000 }, async () => {
+  it('refuses a second server and a CLI command while the first runs, and allows them after it stops', {
+    timeout: 240_000,
+  }, async () => {
     const first = runPamong(['serve'], env);
     try {
       const url = await waitForUrl(first);

@@ -27,13 +27,19 @@ export default async function setup(project: TestProject) {
     await admin.end();
     const database = await openDatabase({ databaseUrl: withDb(url, templateDb) });
     const config = loadConfig({ DATABASE_URL: withDb(url, templateDb), PAMONG_DATA_DIR: TEMPLATE_DIR });
-    await prepareDatabase({ config, database, db: database.db, clock: systemClock, log: silentLogger }, { seedDemo: true });
+    await prepareDatabase(
+      { config, database, db: database.db, clock: systemClock, log: silentLogger },
+      { seedDemo: true },
+    );
     await database.close();
     project.provide('pgTemplate', templateDb);
   } else {
     const database = await openDatabase({});
     const config = loadConfig({ PAMONG_DATA_DIR: TEMPLATE_DIR });
-    await prepareDatabase({ config, database, db: database.db, clock: systemClock, log: silentLogger }, { seedDemo: true });
+    await prepareDatabase(
+      { config, database, db: database.db, clock: systemClock, log: silentLogger },
+      { seedDemo: true },
+    );
     const dump = await database.pglite!.dumpDataDir('none');
     fs.writeFileSync(path.join(TEMPLATE_DIR, 'template.tar'), Buffer.from(await dump.arrayBuffer()));
     await database.close();

@@ -12,7 +12,12 @@ async function violations(baseDir: string) {
   const cwd = process.cwd();
   process.chdir(baseDir);
   try {
-    const result = await cruise(['src'], { ruleSet: { forbidden: ruleSet.forbidden }, validate: true, exclude: { path: '\\.test\\.ts$' }, tsPreCompilationDeps: true });
+    const result = await cruise(['src'], {
+      ruleSet: { forbidden: ruleSet.forbidden },
+      validate: true,
+      exclude: { path: '\\.test\\.ts$' },
+      tsPreCompilationDeps: true,
+    });
     const output = result.output as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
     return output.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`);
   } finally {

@@ -30,7 +30,12 @@ describe('acknowledged complaints survive a SIGKILL', () => {
 
   it('finds every acknowledged tracking code after a restart', { timeout: 300_000 }, async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamong-kill-'));
-    let env: Record<string, string> = { PAMONG_DATA_DIR: dir, PAMONG_SEED_DEMO: 'true', PAMONG_WORKERS: 'false', DATABASE_URL: '' };
+    let env: Record<string, string> = {
+      PAMONG_DATA_DIR: dir,
+      PAMONG_SEED_DEMO: 'true',
+      PAMONG_WORKERS: 'false',
+      DATABASE_URL: '',
+    };
     if (process.env.DATABASE_URL) {
       pgDb = await createEmptyDatabase();
       env = { ...env, DATABASE_URL: pgDb.url! };

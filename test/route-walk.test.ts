@@ -31,7 +31,8 @@ describe('authorization is deny-by-default', () => {
         const res = await agent.inject({ method: route.method as 'GET', url: concreteUrl(route.url), payload: {} });
         const want = expected === 'unauthenticated' ? 401 : 403;
         if (res.statusCode >= 500) crashes.push(`${route.method} ${route.url} as ${caller}: ${res.statusCode}`);
-        else if (res.statusCode !== want) leaks.push(`${route.method} ${route.url} as ${caller}: ${res.statusCode}, expected ${want}`);
+        else if (res.statusCode !== want)
+          leaks.push(`${route.method} ${route.url} as ${caller}: ${res.statusCode}, expected ${want}`);
         else expect(res.json().error.code).toBe(want === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN');
       }
     }

@@ -15,7 +15,14 @@ export const CALLERS: Caller[] = ['anonymous', 'citizen', ...ROLES];
 export function actorFor(caller: Caller): Actor {
   if (caller === 'anonymous') return { kind: 'anonymous' };
   if (caller === 'citizen') return { kind: 'citizen', userId: ZERO_UUID, sessionId: '', name: '' };
-  return { kind: 'staff', userId: ZERO_UUID, sessionId: '', name: '', agencyId: ZERO_UUID, grants: [{ role: caller, agencyId: ZERO_UUID, unitId: null }] };
+  return {
+    kind: 'staff',
+    userId: ZERO_UUID,
+    sessionId: '',
+    name: '',
+    agencyId: ZERO_UUID,
+    grants: [{ role: caller, agencyId: ZERO_UUID, unitId: null }],
+  };
 }
 
 export async function agentsFor(t: TestApp): Promise<Map<Caller, Agent>> {
@@ -24,4 +31,3 @@ export async function agentsFor(t: TestApp): Promise<Map<Caller, Agent>> {
   for (const c of CALLERS) if (c !== 'anonymous') agents.set(c, await loginAs(t, c));
   return agents;
 }
-

@@ -42,7 +42,8 @@ describe('parseHolidayCsv', () => {
   });
 
   it('accepts CRLF, a BOM, blank lines, commas and quotes in the name', () => {
-    const text = '\uFEFFtanggal,jenis,nama\r\n2025-01-01,libur_nasional,Tahun Baru, Masehi\r\n\r\n2025-01-02,cuti_bersama,"Cuti ""X"""\r\n';
+    const text =
+      '\uFEFFtanggal,jenis,nama\r\n2025-01-01,libur_nasional,Tahun Baru, Masehi\r\n\r\n2025-01-02,cuti_bersama,"Cuti ""X"""\r\n';
     expect(parseHolidayCsv(text)).toEqual([
       { date: '2025-01-01', kind: 'libur_nasional', name: 'Tahun Baru, Masehi' },
       { date: '2025-01-02', kind: 'cuti_bersama', name: 'Cuti "X"' },
@@ -309,7 +310,11 @@ describe('computeDeadline (pausable clock)', () => {
 
   it('pausing on the deadline day leaves until the end of the resume day', () => {
     const events = [ev('start', '2025-07-07 09:00'), ev('pause', '2025-07-10 10:00')];
-    expect(computeDeadline(wib, events, 3)).toMatchObject({ deadline: null, usedWorkingDays: 3, remainingWorkingDays: 0 });
+    expect(computeDeadline(wib, events, 3)).toMatchObject({
+      deadline: null,
+      usedWorkingDays: 3,
+      remainingWorkingDays: 0,
+    });
     const s = computeDeadline(wib, [...events, ev('resume', '2025-07-15 08:00')], 3);
     expect(s.deadline?.toISOString()).toBe('2025-07-15T16:59:59.999Z');
   });

@@ -22,7 +22,9 @@ async function* tableRows(q: Queryable, t: TableInfo): AsyncGenerator<string> {
   for (let offset = 0; ; offset += PAGE) {
     // to_jsonb keeps every type's canonical text form (timestamps, numerics, jsonb) across backends.
     const res = await q.execute<{ j: unknown }>(
-      sql.raw(`select to_jsonb(x) as j from (select * from ${qname(t)} order by ${order} limit ${PAGE} offset ${offset}) x`),
+      sql.raw(
+        `select to_jsonb(x) as j from (select * from ${qname(t)} order by ${order} limit ${PAGE} offset ${offset}) x`,
+      ),
     );
     for (const r of res.rows) yield typeof r.j === 'string' ? r.j : JSON.stringify(r.j);
     if (res.rows.length < PAGE) return;

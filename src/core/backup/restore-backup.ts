@@ -23,7 +23,10 @@ async function insertBatch(q: Queryable, table: string, rows: string[]): Promise
 }
 
 export async function restoreBackupFile(db: Db, file: string, opts: { replace: boolean }): Promise<BackupHeader> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   const it = lines[Symbol.asyncIterator]();
   const first = await it.next();
   const header = first.done ? undefined : (JSON.parse(first.value) as BackupHeader);

@@ -16,12 +16,19 @@ const pgInputErrors: Record<string, [number, string, Text]> = {
   '22003': [400, 'INVALID_VALUE', text('Angka di luar jangkauan.', 'Number out of range.')],
   '22001': [400, 'TOO_LONG', text('Teks terlalu panjang.', 'Text too long.')],
   '23505': [409, 'DUPLICATE', text('Data yang sama sudah ada.', 'The same record already exists.')],
-  '23503': [409, 'REFERENCE', text('Data yang dirujuk tidak ada atau masih dipakai.', 'A referenced record is missing or still in use.')],
+  '23503': [
+    409,
+    'REFERENCE',
+    text('Data yang dirujuk tidak ada atau masih dipakai.', 'A referenced record is missing or still in use.'),
+  ],
 };
 
 export function toErrorResponse(err: FastifyError | AppError | Error, lang: Lang): { status: number; body: ErrorBody } {
   if (err instanceof AppError) return { status: err.statusCode, body: body(lang, err.code, err.text, err.details) };
-  const fe = err as FastifyError & { validation?: { instancePath?: string; message?: string; params?: unknown }[]; validationContext?: string };
+  const fe = err as FastifyError & {
+    validation?: { instancePath?: string; message?: string; params?: unknown }[];
+    validationContext?: string;
+  };
   if (fe.validation) {
     const details = fe.validation.map((v) => ({
       field: `${fe.validationContext ?? 'body'}${v.instancePath ?? ''}`.replace(/\//g, '.'),
@@ -42,10 +49,16 @@ export function toErrorResponse(err: FastifyError | AppError | Error, lang: Lang
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_FILES_LIMIT':
     case 'FST_PARTS_LIMIT':
-      return { status: 413, body: body(lang, 'TOO_LARGE', text('Data yang dikirim terlalu besar.', 'The request is too large.')) };
+      return {
+        status: 413,
+        body: body(lang, 'TOO_LARGE', text('Data yang dikirim terlalu besar.', 'The request is too large.')),
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return { status: 415, body: body(lang, 'UNSUPPORTED_MEDIA_TYPE', text('Jenis konten tidak didukung.', 'Unsupported content type.')) };
+      return {
+        status: 415,
+        body: body(lang, 'UNSUPPORTED_MEDIA_TYPE', text('Jenis konten tidak didukung.', 'Unsupported content type.')),
+      };
   }
   const status = fe.statusCode;
   if (status && status >= 400 && status < 500) {
@@ -58,7 +71,10 @@ export function toErrorResponse(err: FastifyError | AppError | Error, lang: Lang
           : text('Permintaan tidak valid.', 'Bad request.');
     return { status, body: body(lang, code, t, fe.code ? { reason: fe.code } : undefined) };
   }
-  return { status: 500, body: body(lang, 'INTERNAL', text('Terjadi kesalahan pada server.', 'Internal server error.')) };
+  return {
+    status: 500,
+    body: body(lang, 'INTERNAL', text('Terjadi kesalahan pada server.', 'Internal server error.')),
+  };
 }
 
 /** `fallback` may answer a 404 itself (the web app's client-side routes) and return true. */
@@ -68,7 +84,8 @@ export function installErrorHandling(
 ): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const { status, body: b } = toErrorResponse(err, pickLang(req.query, req.headers['accept-language']));
-    if (status >= 500) req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'request failed');
+    if (status >= 500)
+      req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'request failed');
     void reply.status(status).send(b);
   });
   app.setNotFoundHandler((req, reply) => {

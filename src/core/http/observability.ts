@@ -21,9 +21,13 @@ export function installObservability(app: FastifyInstance, ctx: AppContext): voi
     );
   });
   const ok = Type.Object({ status: Type.String() });
-  app.get('/healthz', { config: { policy: { public: true } }, schema: { hide: true, response: { 200: ok } } }, async () => ({
-    status: 'ok',
-  }));
+  app.get(
+    '/healthz',
+    { config: { policy: { public: true } }, schema: { hide: true, response: { 200: ok } } },
+    async () => ({
+      status: 'ok',
+    }),
+  );
   app.get('/readyz', { config: { policy: { public: true } }, schema: { hide: true } }, async (_req, reply) => {
     try {
       await ctx.database.exec('select 1');

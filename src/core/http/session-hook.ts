@@ -27,7 +27,10 @@ export function installSessionHook(app: FastifyInstance, ctx: AppContext): void 
       throw new AppError(
         403,
         'CSRF',
-        text('Token keamanan (CSRF) tidak cocok. Muat ulang halaman.', 'Security (CSRF) token mismatch. Reload the page.'),
+        text(
+          'Token keamanan (CSRF) tidak cocok. Muat ulang halaman.',
+          'Security (CSRF) token mismatch. Reload the page.',
+        ),
       );
     }
     req.session = session;

@@ -15,7 +15,9 @@ function makeQueryClient(): QueryClient {
   };
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: (err, query) => onError(err, query.queryKey) }),
-    mutationCache: new MutationCache({ onError: (err, _vars, _ctx, mutation) => onError(err, mutation.options.mutationKey ?? ['mutation']) }),
+    mutationCache: new MutationCache({
+      onError: (err, _vars, _ctx, mutation) => onError(err, mutation.options.mutationKey ?? ['mutation']),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

@@ -9,7 +9,10 @@ let t: TestApp;
 let apiKey: string;
 beforeAll(async () => {
   t = await createTestApp({ now: T0 });
-  ({ apiKey } = await createOpen311Client(t.ctx, { agencyId: await agencyIdOf(t, 'banten'), name: 'FixMyStreet Banten' }));
+  ({ apiKey } = await createOpen311Client(t.ctx, {
+    agencyId: await agencyIdOf(t, 'banten'),
+    name: 'FixMyStreet Banten',
+  }));
 });
 
 const J = 'jurisdiction_id=banten';
@@ -44,7 +47,10 @@ describe('discovery and services', () => {
   it('describes the endpoint in JSON and XML', async () => {
     const j = await get('/open311/v2/discovery.json');
     expect(j.statusCode).toBe(200);
-    expect(j.json().endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', type: 'production' });
+    expect(j.json().endpoints[0]).toMatchObject({
+      specification: 'http://wiki.open311.org/GeoReport_v2',
+      type: 'production',
+    });
     const x = await get('/open311/v2/discovery.xml');
     expect(x.headers['content-type']).toContain('text/xml');
     expect(tags(x.body, 'specification')).toEqual(['http://wiki.open311.org/GeoReport_v2']);
@@ -54,7 +60,9 @@ describe('discovery and services', () => {
   it('lists the agency categories as services', async () => {
     const j = await get(`/open311/v2/services.json?${J}`);
     expect(j.statusCode).toBe(200);
-    const road = (j.json() as { service_code: string }[]).find((s) => s.service_code === 'infrastruktur.jalan-provinsi');
+    const road = (j.json() as { service_code: string }[]).find(
+      (s) => s.service_code === 'infrastruktur.jalan-provinsi',
+    );
     expect(road).toMatchObject({ type: 'realtime', keywords: 'infrastruktur,jalan-provinsi' });
     expect([true, 'true']).toContain((road as unknown as { metadata: unknown }).metadata);
     const x = await get(`/open311/v2/services.xml?${J}`);
@@ -172,7 +180,9 @@ describe('reading requests', () => {
     expect(list.body).not.toContain('budi@example.org');
 
     const closed = await get(`/open311/v2/requests.json?${J}&status=closed`);
-    expect((closed.json() as { service_request_id: string }[]).map((r) => r.service_request_id)).not.toContain(pub.code);
+    expect((closed.json() as { service_request_id: string }[]).map((r) => r.service_request_id)).not.toContain(
+      pub.code,
+    );
     const later = await get(`/open311/v2/requests.json?${J}&start_date=2030-01-01T00:00:00Z`);
     expect(later.json()).toEqual([]);
 
@@ -202,9 +212,7 @@ describe('reading requests', () => {
     expect(res.statusCode).toBe(200);
     const mine = (res.json() as { service_request_id: string }[]).filter((u) => u.service_request_id === code);
     expect(mine).toMatchObject([{ status: 'open', description: 'Diterima', updated_datetime: T0.toISOString() }]);
-    const x = await get(
-      `/open311/v2/servicerequestupdates.xml?${J}&api_key=${apiKey}&start_date=2030-01-01T00:00:00Z`,
-    );
+    const x = await get(`/open311/v2/servicerequestupdates.xml?${J}&api_key=${apiKey}&start_date=2030-01-01T00:00:00Z`);
     expect(x.body).toContain('<service_request_updates></service_request_updates>');
   });
 });

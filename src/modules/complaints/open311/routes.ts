@@ -138,15 +138,23 @@ const v2: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) => {
 
   app.get(
     `/:file`,
-    { config: policy, schema: { ...hide, params: FileParams, querystring: Type.Object({
-      ...JurisdictionQuery,
-      api_key: Type.Optional(Str(200)),
-      service_request_id: Type.Optional(Str(2000)),
-      service_code: Type.Optional(Str(100)),
-      start_date: Type.Optional(DateParam),
-      end_date: Type.Optional(DateParam),
-      status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
-    }), response: { 200: Any } } },
+    {
+      config: policy,
+      schema: {
+        ...hide,
+        params: FileParams,
+        querystring: Type.Object({
+          ...JurisdictionQuery,
+          api_key: Type.Optional(Str(200)),
+          service_request_id: Type.Optional(Str(2000)),
+          service_code: Type.Optional(Str(100)),
+          start_date: Type.Optional(DateParam),
+          end_date: Type.Optional(DateParam),
+          status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
+        }),
+        response: { 200: Any },
+      },
+    },
     async (req, reply) => {
       const [name, format] = splitFormat(req.params.file);
       const q = req.query;
@@ -221,7 +229,10 @@ const v2: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) => {
 
   app.get(
     `/services/:file`,
-    { config: policy, schema: { ...hide, params: FileParams, querystring: Type.Object(JurisdictionQuery), response: { 200: Any } } },
+    {
+      config: policy,
+      schema: { ...hide, params: FileParams, querystring: Type.Object(JurisdictionQuery), response: { 200: Any } },
+    },
     async (req, reply) => {
       const [code, format] = splitFormat(req.params.file);
       const agency = await jurisdiction(req.query.jurisdiction_id);
@@ -231,26 +242,39 @@ const v2: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) => {
     },
   );
 
-  const byCode = (kind: 'requests' | 'tokens') => async (
-    req: { params: { file: string }; query: { jurisdiction_id?: string } },
-    reply: FastifyReply,
-  ) => {
-    const [raw, format] = splitFormat(req.params.file);
-    const agency = await jurisdiction(req.query.jurisdiction_id);
-    const code = normalizeTrackingCode(raw);
-    const rows = await listRequests(ctx.db, { agencyId: agency.id, ids: [code] });
-    if (!rows.length) throw fail(404, 'Laporan tidak ditemukan.', 'No such service request.');
-    // Pamong issues the tracking code at once, so a token is the request id itself.
-    const out = kind === 'tokens' ? [{ service_request_id: rows[0]!.service_request_id, token: code }] : rows;
-    return send(reply, format, 'service_requests', out);
+  const byCode =
+    (kind: 'requests' | 'tokens') =>
+    async (req: { params: { file: string }; query: { jurisdiction_id?: string } }, reply: FastifyReply) => {
+      const [raw, format] = splitFormat(req.params.file);
+      const agency = await jurisdiction(req.query.jurisdiction_id);
+      const code = normalizeTrackingCode(raw);
+      const rows = await listRequests(ctx.db, { agencyId: agency.id, ids: [code] });
+      if (!rows.length) throw fail(404, 'Laporan tidak ditemukan.', 'No such service request.');
+      // Pamong issues the tracking code at once, so a token is the request id itself.
+      const out = kind === 'tokens' ? [{ service_request_id: rows[0]!.service_request_id, token: code }] : rows;
+      return send(reply, format, 'service_requests', out);
+    };
+  const byCodeSchema = {
+    ...hide,
+    params: FileParams,
+    querystring: Type.Object(JurisdictionQuery),
+    response: { 200: Any },
   };
-  const byCodeSchema = { ...hide, params: FileParams, querystring: Type.Object(JurisdictionQuery), response: { 200: Any } };
   app.get(`/requests/:file`, { config: policy, schema: byCodeSchema }, byCode('requests'));
   app.get(`/tokens/:file`, { config: policy, schema: byCodeSchema }, byCode('tokens'));
 
   app.post(
     `/:file`,
-    { config: policy, schema: { ...hide, params: FileParams, querystring: Type.Object(JurisdictionQuery), body: RequestBody, response: { 201: Any } } },
+    {
+      config: policy,
+      schema: {
+        ...hide,
+        params: FileParams,
+        querystring: Type.Object(JurisdictionQuery),
+        body: RequestBody,
+        response: { 201: Any },
+      },
+    },
     async (req, reply) => {
       const [name, format] = splitFormat(req.params.file);
       if (name !== 'requests') throw fail(404, 'Tidak ditemukan.', 'Not found.');
@@ -272,14 +296,20 @@ const v2: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) => {
       const kind = attr('kind') ?? 'pengaduan';
       if (!(KINDS as readonly string[]).includes(kind))
         throw fail(400, 'attribute[kind] tidak dikenal.', 'Unknown attribute[kind].');
-      const description = [b.description?.trim(), b.address_string?.trim() && `Alamat / address: ${b.address_string.trim()}`]
+      const description = [
+        b.description?.trim(),
+        b.address_string?.trim() && `Alamat / address: ${b.address_string.trim()}`,
+      ]
         .filter(Boolean)
         .join('\n\n');
       if (description.length < 10)
         throw fail(400, 'Uraian (description) minimal 10 karakter.', 'description needs at least 10 characters.');
       const firstLine = b.description?.trim().split('\n')[0] ?? '';
       const title = (firstLine.length >= 5 ? firstLine : category.nameId).slice(0, 200);
-      const name2 = [b.first_name, b.last_name].map((s) => s?.trim()).filter(Boolean).join(' ');
+      const name2 = [b.first_name, b.last_name]
+        .map((s) => s?.trim())
+        .filter(Boolean)
+        .join(' ');
       const hasPoint = b.lat !== undefined && b.long !== undefined;
       const r = await submitComplaint(
         ctx,

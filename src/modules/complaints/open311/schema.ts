@@ -12,5 +12,8 @@ export const open311Clients = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('complaints_open311_clients_key_idx').on(t.keyHash), index('complaints_open311_clients_agency_idx').on(t.agencyId)],
+  (t) => [
+    uniqueIndex('complaints_open311_clients_key_idx').on(t.keyHash),
+    index('complaints_open311_clients_agency_idx').on(t.agencyId),
+  ],
 );

@@ -30,6 +30,9 @@ const NAV: NavItem[] = [
   { to: '/konsol/pengguna', label: 'nav.console.users', roles: ADMIN_ROLES },
   { to: '/konsol/kalender', label: 'nav.console.calendar', roles: ADMIN_ROLES },
   { to: '/konsol/outbox', label: 'nav.console.outbox', roles: ADMIN_ROLES },
+  { to: '/konsol/pengaduan', label: 'nav.console.complaints' },
+  { to: '/konsol/layanan', label: 'nav.console.services' },
+  { to: '/konsol/survei', label: 'nav.console.surveys' },
 ];
 
 export function ConsoleLayout() {

@@ -12,8 +12,13 @@ interface Door {
 }
 
 const DOORS: Door[] = [
-  { title: 'home.complaint.title', body: 'home.complaint.body', action: 'home.complaint.action' },
-  { title: 'home.service.title', body: 'home.service.body', action: 'home.service.action' },
+  {
+    title: 'home.complaint.title',
+    body: 'home.complaint.body',
+    action: 'home.complaint.action',
+    to: '/pengaduan/baru',
+  },
+  { title: 'home.service.title', body: 'home.service.body', action: 'home.service.action', to: '/layanan' },
   { title: 'home.track.title', body: 'home.track.body', action: 'home.track.action', to: '/lacak' },
 ];
 
