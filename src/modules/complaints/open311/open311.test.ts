@@ -1,7 +1,9 @@
 // Open311 GeoReport v2 at /open311/v2: discovery, services, filing with an api_key, reading requests
 // (public-safe fields only), tokens, updates, and the spec's error list in JSON and XML.
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../../test/app';
+import { complaints } from '../schema';
 import { T0, agencyIdOf, fileComplaint } from '../test-factory';
 import { createOpen311Client } from './manage-clients';
 
@@ -90,6 +92,12 @@ describe('filing a request', () => {
     expect(r!.service_request_id).toMatch(/^LPR-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     // Thu 12 Feb + 3 working days (Imlek holidays skipped): end of Thu 19 Feb WIB.
     expect(r!.expected_datetime).toBe('2026-02-19T16:59:59.999Z');
+
+    const [row] = await t.ctx.db
+      .select({ source: complaints.source, visibility: complaints.visibility })
+      .from(complaints)
+      .where(eq(complaints.code, r!.service_request_id));
+    expect(row).toEqual({ source: 'open311', visibility: 'rahasia' });
 
     const one = await get(`/open311/v2/requests/${r!.service_request_id}.json?${J}`);
     expect(one.statusCode).toBe(200);

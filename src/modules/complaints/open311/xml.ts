@@ -11,7 +11,7 @@ const ITEM_NAMES: Record<string, string> = {
   errors: 'error',
 };
 
-const escape = (s: string) =>
+const escapeXml = (s: string) =>
   s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 function element(name: string, value: unknown): string {
@@ -27,7 +27,7 @@ function element(name: string, value: unknown): string {
       .join('');
     return `<${name}>${inner}</${name}>`;
   }
-  return `<${name}>${escape(String(value))}</${name}>`;
+  return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 
 /** `<?xml …?><root>…</root>`. */
