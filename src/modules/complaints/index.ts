@@ -15,12 +15,15 @@ import { REPORTER_NOTICE_TOPIC } from './record-change';
 import { complaints } from './schema';
 import open311Routes from './open311/routes';
 import routes from './routes';
+import routingSuggestionRoutes from './routing-model/routes';
 import { runEscalations } from './run-escalations';
 import { seedComplaintsDemo } from './seed-demo';
 
 export { submitComplaint, type SubmitComplaintInput, type SubmittedComplaint } from './submit-complaint';
 export { decideRoute, rerouteComplaint, type RouteDecision, type RouteQuery } from './route-complaint';
 export { getStats, type ComplaintStats } from './get-stats';
+export { registerComplaintCommands } from './lapor-import/cli';
+export { suggestRoute, type RouteSuggestion } from './routing-model/suggest-route';
 export { createOpen311Client } from './open311/manage-clients';
 export { CLOSED_TOPIC, REPORTER_NOTICE_TOPIC } from './record-change';
 export {
@@ -65,6 +68,7 @@ export const complaintsModule: PamongModule = {
   routes: async (app, opts) => {
     await app.register(routes, opts);
     await app.register(adminRoutes, opts);
+    await app.register(routingSuggestionRoutes, opts);
   },
   rootRoutes: open311Routes,
   seedDemo: seedComplaintsDemo,

@@ -56,15 +56,21 @@ export async function applyStats(q: Queryable, before: Row | null, after: Row): 
   };
   if (before) add(before.agencyId, counterKeys(before), -1);
   add(after.agencyId, counterKeys(after), +1);
-  for (const [composite, delta] of deltas) {
-    if (delta === 0) continue;
-    const [agencyId, dim, key] = composite.split('\u0000') as [string, string, string];
+  // One multi-row upsert, in key order: fewer round trips, and concurrent writers lock rows in the same order.
+  const rows = [...deltas]
+    .filter(([, delta]) => delta !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([composite, n]) => {
+      const [agencyId, dim, key] = composite.split('\u0000') as [string, string, string];
+      return { agencyId, dim, key, n };
+    });
+  if (rows.length > 0) {
     await q
       .insert(statCounts)
-      .values({ agencyId, dim, key, n: delta })
+      .values(rows)
       .onConflictDoUpdate({
         target: [statCounts.agencyId, statCounts.dim, statCounts.key],
-        set: { n: sql`${statCounts.n} + ${delta}` },
+        set: { n: sql`${statCounts.n} + excluded.n` },
       });
   }
   const b = before ? durations(before) : { first_response: null, close: null };

@@ -224,7 +224,6 @@ async function intake(ctx: AppContext, input: SubmitComplaintInput, source: Sour
       updatedAt: now,
     };
     await tx.insert(complaints).values(row);
-    await applyStats(tx, null, row);
 
     const by = { kind: 'reporter' as const, actor };
     const entry = (
@@ -263,6 +262,15 @@ async function intake(ctx: AppContext, input: SubmitComplaintInput, source: Sour
         { type: 'complaint', id, agencyId: route.agencyId, now },
       );
     }
+    await queueReporterNotice(tx, row, now);
+    if (emergency) await notifyStaff(tx, ctx, row, 'emergency', settings.onDutyUnitId ?? route.unitId);
+    const [agency] = await tx
+      .select({ name: agencies.name })
+      .from(agencies)
+      .where(eq(agencies.id, route.agencyId))
+      .limit(1);
+    // Shared hot rows last: the stats counters and the ledger's lock are then held only until commit.
+    await applyStats(tx, null, row);
     const audit = auditActor(by, visibility);
     await recordAudit(tx, {
       actor: audit.actor,
@@ -283,14 +291,7 @@ async function intake(ctx: AppContext, input: SubmitComplaintInput, source: Sour
       },
       at: now,
     });
-    await queueReporterNotice(tx, row, now);
-    if (emergency) await notifyStaff(tx, ctx, row, 'emergency', settings.onDutyUnitId ?? route.unitId);
 
-    const [agency] = await tx
-      .select({ name: agencies.name })
-      .from(agencies)
-      .where(eq(agencies.id, route.agencyId))
-      .limit(1);
     return {
       id,
       code: row.code,
