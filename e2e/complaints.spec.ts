@@ -4,8 +4,9 @@
 // secret link and rates the handling. axe-core checks every page.
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../src/core/auth/seed-demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/core/auth/seed-demo-accounts';
 import { agencies, units } from '../src/core/org/schema';
 import { complaints } from '../src/modules/complaints/schema';
 import { selectByName, signIn } from './console-helpers';
@@ -157,5 +158,140 @@ describe('complaints, no wrong door', () => {
     await stranger.getByRole('heading', { level: 1, name: 'Laporan warga' }).waitFor();
     await axeCheck(stranger, 'public feed');
     expect(await noSideScroll(stranger)).toBe(true);
+  });
+
+  let ownCode = '';
+  let ownPage: Page;
+
+  it('a signed-in citizen attaches a photo (a refused file is explained) and the officer sees it', async () => {
+    const page = await e2e.newPage(PHONE);
+    const login = await page.request.post('/api/v1/auth/login', {
+      data: { email: DEMO_ACCOUNTS.citizen, password: DEMO_PASSWORD },
+    });
+    expect(login.status()).toBe(200);
+    await page.goto('/pengaduan/baru');
+    await page.getByRole('link', { name: 'Laporan saya' }).waitFor();
+    const form = page.getByRole('form', { name: 'Sampaikan laporan' });
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('option')].some((o) => o.text === 'Jalan dan jembatan provinsi rusak'),
+    );
+    await selectByName(form.getByLabel('Kategori'), 'Jalan dan jembatan provinsi rusak');
+    await form.getByLabel('Cari desa/kelurahan').fill('Kasemen');
+    const region = form.getByLabel('Desa/kelurahan', { exact: true });
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('option')].some((o) => o.text.startsWith('Kasemen — ')),
+    );
+    const value = await region.evaluate(
+      (el) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith('Kasemen — '))!.value,
+    );
+    await region.selectOption(value);
+    await form.getByLabel('Judul laporan').fill('Lampu jalan provinsi padam di Kasemen');
+    await form
+      .getByRole('textbox', { name: 'Isi laporan' })
+      .fill('Sepuluh lampu penerangan jalan provinsi padam sejak pekan lalu, jalan gelap gulita.');
+
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
+    const files = form.getByLabel('Lampiran (opsional)');
+    expect(await files.getAttribute('accept')).toContain('application/pdf');
+    await files.setInputFiles([
+      { name: 'lampu-padam.png', mimeType: 'image/png', buffer: png },
+      { name: 'bukan-pdf.pdf', mimeType: 'application/pdf', buffer: Buffer.from('hanya teks biasa, bukan PDF') },
+    ]);
+    await form.getByText('bukan-pdf.pdf ditolak: jenis berkas tidak didukung', { exact: false }).waitFor();
+    const listed = form.getByTestId('complaint-files');
+    await listed.getByText('Terunggah').waitFor();
+    expect(await listed.getByRole('listitem').allTextContents()).toHaveLength(1);
+    await listed.getByText('lampu-padam.png').waitFor();
+    await form.getByRole('button', { name: 'Hapus lampu-padam.png' }).waitFor();
+    await axeCheck(page, 'complaint form with an attachment');
+    await form.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Laporan terkirim' }).waitFor();
+    ownCode = ((await page.getByTestId('complaint-code').textContent()) ?? '').trim();
+    ownPage = page;
+
+    const [row] = await e2e.t.ctx.db.select({ id: complaints.id }).from(complaints).where(eq(complaints.code, ownCode));
+    const officer = await e2e.newPage();
+    await signIn(e2e, officer, DEMO_ACCOUNTS.operator_unit, { check: false });
+    await officer.goto(`/konsol/pengaduan/${row!.id}`);
+    await officer.getByRole('heading', { level: 2, name: 'Berkas terlampir' }).waitFor();
+    const attached = officer.getByTestId('complaint-attachments');
+    expect(await attached.getByRole('link').allTextContents()).toEqual(['lampu-padam.png']);
+    await axeCheck(officer, 'complaint detail with an attachment');
+  });
+
+  it('the signed-in citizen finds the report under "Laporan saya"', async () => {
+    await ownPage.goto('/pengaduan/baru');
+    await ownPage.getByRole('link', { name: 'Laporan saya' }).click();
+    await ownPage.getByRole('heading', { level: 1, name: 'Laporan saya' }).waitFor();
+    const mine = ownPage.getByTestId('my-reports');
+    await mine.getByRole('link', { name: new RegExp(ownCode) }).waitFor();
+    expect(await mine.getByRole('link', { name: new RegExp(ownCode) }).textContent()).toContain(
+      'Lampu jalan provinsi padam di Kasemen',
+    );
+    expect(await mine.getByText('Diterima', { exact: true }).count()).toBe(1);
+    expect(await noSideScroll(ownPage)).toBe(true);
+    await axeCheck(ownPage, 'my reports');
+
+    const stranger = await e2e.newPage(PHONE);
+    await stranger.goto('/pengaduan/saya');
+    await stranger.getByText('Masuk dengan akun warga untuk melihat laporan Anda.', { exact: false }).waitFor();
+    expect(await stranger.getByTestId('my-reports').count()).toBe(0);
+  });
+
+  it('the agency admin adds a category and citizens can choose it', async () => {
+    const page = await e2e.newPage();
+    await signIn(e2e, page, DEMO_ACCOUNTS.admin_instansi, { check: false });
+    await page.goto('/konsol/pengaduan');
+    await page.getByRole('link', { name: 'Kategori & pengarahan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kategori dan aturan pengarahan' }).waitFor();
+    const tree = page.getByTestId('category-tree');
+    await tree.getByText('Jalan dan jembatan provinsi rusak', { exact: true }).waitFor();
+    await axeCheck(page, 'complaint categories admin');
+
+    const add = page.getByRole('form', { name: 'Tambah kategori' });
+    await selectByName(add.getByLabel('Induk'), 'Infrastruktur');
+    await add.getByLabel('Kode').fill('infrastruktur.lampu-jalan');
+    await add.getByLabel('Nama (Bahasa Indonesia)').fill('Lampu penerangan jalan padam');
+    await add.getByLabel('Nama (Inggris)').fill('Street lights out');
+    await add.getByLabel('Tingkat').selectOption('ringan');
+    await add.getByLabel('Tenggat penyelesaian (hari kerja, opsional)').fill('5');
+    await add.getByRole('button', { name: 'Tambah kategori' }).click();
+    const item = tree.getByRole('listitem').filter({ hasText: 'Lampu penerangan jalan padam' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Ringan');
+    expect(await item.textContent()).toContain('Tenggat (hari kerja): 5');
+    await axeCheck(page, 'complaint categories admin after adding');
+
+    await page.getByRole('button', { name: 'Ubah Lampu penerangan jalan padam' }).click();
+    const edit = page.getByRole('form', { name: 'Ubah Lampu penerangan jalan padam' });
+    await edit.getByLabel('Tingkat').selectOption('normatif');
+    await edit.getByLabel('Tenggat penyelesaian (hari kerja, opsional)').fill('7');
+    await edit.getByRole('button', { name: 'Simpan' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await item.getByText('Tenggat (hari kerja): 7').waitFor();
+    expect(await item.textContent()).toContain('Normatif');
+
+    const rule = page.getByRole('form', { name: 'Tambah aturan' });
+    await selectByName(rule.getByLabel('Kategori'), 'Lampu penerangan jalan padam');
+    await rule.getByLabel('Awalan kode wilayah (opsional)').fill('36.73');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('option')].some((o) => o.text.trim() === 'Bidang Bina Marga'),
+    );
+    await selectByName(rule.getByLabel('Unit tujuan'), 'Bidang Bina Marga');
+    await rule.getByRole('button', { name: 'Tambah aturan' }).click();
+    const rules = page.getByTestId('routing-rules');
+    await rules.getByText('Lampu penerangan jalan padam · 36.73 → Bidang Bina Marga').waitFor();
+
+    const form = await e2e.newPage(PHONE);
+    await form.goto('/pengaduan/baru');
+    await form.waitForFunction(() =>
+      [...document.querySelectorAll('option')].some((o) => o.text === 'Lampu penerangan jalan padam'),
+    );
+    await selectByName(
+      form.getByRole('form', { name: 'Sampaikan laporan' }).getByLabel('Kategori'),
+      'Lampu penerangan jalan padam',
+    );
   });
 });

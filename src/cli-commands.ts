@@ -3,10 +3,12 @@ import type { Command } from 'commander';
 import type { OpenedContext } from './cli';
 import { registerAuditCommands } from './core/audit/cli';
 import { registerUserCommands } from './core/auth/cli';
+import { registerComplaintCommands } from './modules/complaints';
 import { registerSurveyCommands } from './modules/surveys/cli';
 
 export function registerCliCommands(program: Command, open: () => Promise<OpenedContext>): void {
   registerUserCommands(program, open);
   registerAuditCommands(program, open);
   registerSurveyCommands(program);
+  registerComplaintCommands(program, open);
 }

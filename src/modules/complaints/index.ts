@@ -16,6 +16,7 @@ import { complaints } from './schema';
 import open311Routes from './open311/routes';
 import routes from './routes';
 import routingSuggestionRoutes from './routing-model/routes';
+import { autoAssignRoutes } from './routing-model/auto-assign-routes';
 import { runEscalations } from './run-escalations';
 import { seedComplaintsDemo } from './seed-demo';
 
@@ -76,5 +77,8 @@ export const complaintsModule: PamongModule = {
   stats: {
     complaints: (ctx, q) => getStats(ctx.db, q.agencyId),
   },
-  jobs: [{ name: 'complaints.escalations', everyMs: 60_000, run: async (ctx) => void (await runEscalations(ctx)) }],
+  jobs: [
+    { name: 'complaints.escalations', everyMs: 60_000, run: async (ctx) => void (await runEscalations(ctx)) },
+    { name: 'complaints.auto-route', everyMs: 60_000, run: async (ctx) => void (await autoAssignRoutes(ctx)) },
+  ],
 };

@@ -417,6 +417,7 @@ export const SettingsBody = Type.Object({
   reminderBeforeDays: Type.Optional(Days(10)),
   escalateAfterDays: Type.Optional(Days(30)),
   emergencyHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 72 })),
+  routingAutoAssignPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   coordinatingUnitId: Type.Optional(Nullable(Uuid)),
   onDutyUnitId: Type.Optional(Nullable(Uuid)),
 });
@@ -432,6 +433,7 @@ export const Settings = Type.Object({
   reminderBeforeDays: Type.Integer(),
   escalateAfterDays: Type.Integer(),
   emergencyHours: Type.Integer(),
+  routingAutoAssignPercent: Type.Integer(),
   coordinatingUnitId: Nullable(Uuid),
   onDutyUnitId: Nullable(Uuid),
 });

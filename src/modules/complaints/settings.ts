@@ -26,6 +26,8 @@ export interface ComplaintSettings {
   escalateAfterDays: number;
   /** Emergency lane: deadline in hours (e.g. Jabar Quick Response style). */
   emergencyHours: number;
+  /** Assign new reports to the learned routing suggestion when its confidence is at least this percent; 0: off. */
+  routingAutoAssignPercent: number;
 }
 
 export const DEFAULT_SETTINGS: ComplaintSettings = {
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: ComplaintSettings = {
   reminderBeforeDays: 1,
   escalateAfterDays: 2,
   emergencyHours: 6,
+  routingAutoAssignPercent: 0,
 };
 
 export interface AgencyComplaintSettings extends ComplaintSettings {

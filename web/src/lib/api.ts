@@ -64,6 +64,23 @@ function toApiError(status: number, data: unknown): ApiError {
   return new ApiError(status, typeof err.code === 'string' ? err.code : `HTTP_${status}`, messages, err.details);
 }
 
+/** Sends one file as multipart/form-data (field `file`), with the session's CSRF header like every other call. */
+export async function apiUpload<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}${path}`, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, 'NETWORK', null);
+  }
+  const data: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) throw toApiError(res.status, data);
+  return data as T;
+}
+
 export const api = {
   get: <T>(path: string, headers?: Record<string, string>) => apiRequest<T>('GET', path, undefined, headers),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),

@@ -1,13 +1,14 @@
 // The phone-first complaint form: no account, secure by default (rahasia), a draft kept in localStorage,
 // sent automatically when the connection returns, and possible duplicates shown before sending.
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { SelectField, TextField } from '../../components/Field';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert } from '../../components/Status';
+import { useSession } from '../auth/auth-api';
 import { ApiError, api, seg } from '../../lib/api';
-import { type SubmitInput, type Submitted, complaintsApi } from './complaints-api';
+import { type FileClaim, type SubmitInput, type Submitted, complaintsApi } from './complaints-api';
 import { useStrings } from './strings';
 
 const DRAFT_KEY = 'pamong.complaint.draft';
@@ -60,6 +61,26 @@ function save(key: string, value: unknown): void {
   }
 }
 
+const MAX_FILES = 10;
+const ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf';
+
+/** One picked file: kept in memory only (never in the draft), uploaded as soon as it is picked. */
+interface Picked {
+  key: number;
+  name: string;
+  size: number;
+  claim: FileClaim | null;
+  uploading: boolean;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+let nextKey = 1;
+
 function toInput(d: Draft): SubmitInput {
   const opt = (s: string) => (s.trim() ? s.trim() : null);
   const identity = { name: opt(d.name), email: opt(d.email), phone: opt(d.phone) };
@@ -87,6 +108,10 @@ export function ComplaintFormPage() {
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
+  const [files, setFiles] = useState<Picked[]>([]);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  const session = useSession();
+  const citizen = session.data?.state === 'signed_in' && session.data.me.user.kind === 'citizen';
 
   const set = (k: keyof Draft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [k]: e.target.value }));
@@ -125,6 +150,7 @@ export function ComplaintFormPage() {
       setQueued(false);
       setSent(result);
       setDraft(EMPTY);
+      setFiles([]);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'NETWORK') {
         save(QUEUE_KEY, input);
@@ -153,12 +179,48 @@ export function ComplaintFormPage() {
     };
   }, [send]);
 
+  const refusal = (err: unknown): string => {
+    if (err instanceof ApiError && err.status === 415) return s('fileType');
+    if (err instanceof ApiError && err.status === 413) return err.messages ? err.messages[lang] : s('fileLarge');
+    if (err instanceof ApiError && err.messages) return err.messages[lang];
+    return s('fileFailed');
+  };
+
+  const pick = (e: ChangeEvent<HTMLInputElement>) => {
+    const chosen = [...(e.target.files ?? [])];
+    e.target.value = '';
+    const room = MAX_FILES - files.length;
+    const errors: string[] = chosen.length > room ? [s('fileTooMany')] : [];
+    setFileErrors(errors);
+    for (const file of chosen.slice(0, Math.max(room, 0))) {
+      const key = nextKey++;
+      setFiles((fs) => [...fs, { key, name: file.name, size: file.size, claim: null, uploading: true }]);
+      complaintsApi.upload(file).then(
+        (u) =>
+          setFiles((fs) =>
+            fs.map((f) =>
+              f.key === key ? { ...f, claim: { id: u.id, claimToken: u.claimToken }, uploading: false } : f,
+            ),
+          ),
+        (err: unknown) => {
+          setFiles((fs) => fs.filter((f) => f.key !== key));
+          setFileErrors((es) => [...es, s('fileRefused', { name: file.name, reason: refusal(err) })]);
+        },
+      );
+    }
+  };
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const miss = (['title', 'description', 'regionCode'] as const).filter((k) => !draft[k].trim());
     setMissing(miss);
     if (miss.length) return;
-    const input = toInput(draft);
+    if (files.some((f) => f.uploading)) {
+      setFileErrors([s('waitUploads')]);
+      return;
+    }
+    const claims = files.flatMap((f) => (f.claim ? [f.claim] : []));
+    const input: SubmitInput = { ...toInput(draft), ...(claims.length ? { attachments: claims } : {}) };
     if (!navigator.onLine) {
       save(QUEUE_KEY, input);
       setQueued(true);
@@ -200,6 +262,11 @@ export function ComplaintFormPage() {
     <>
       <h1>{s('formTitle')}</h1>
       <p className="lead">{s('formLead')}</p>
+      {citizen ? (
+        <p>
+          <Link to="/pengaduan/saya">{s('myReports')}</Link>
+        </p>
+      ) : null}
       {!online ? (
         <p className="alert alert-warning" role="status">
           {s('offline')}
@@ -301,6 +368,46 @@ export function ComplaintFormPage() {
             {s('descriptionHint')}
           </p>
           {err('description') ? <p className="field-error">{err('description')}</p> : null}
+        </div>
+        <div className="field">
+          <label htmlFor="complaint-files">{s('attachments')}</label>
+          <input
+            id="complaint-files"
+            type="file"
+            accept={ACCEPT}
+            multiple
+            onChange={pick}
+            disabled={!online || files.length >= MAX_FILES}
+            aria-describedby="complaint-files-hint"
+          />
+          <p className="field-hint" id="complaint-files-hint">
+            {online ? s('attachmentsHint') : s('attachmentsOffline')}
+          </p>
+          {fileErrors.length ? (
+            <div className="field-error" role="alert">
+              {fileErrors.map((m) => (
+                <p key={m}>{m}</p>
+              ))}
+            </div>
+          ) : null}
+          {files.length ? (
+            <ul aria-label={s('attachedFiles')} data-testid="complaint-files">
+              {files.map((f) => (
+                <li key={f.key}>
+                  <span className="break">{f.name}</span> ({formatSize(f.size)}) —{' '}
+                  {f.uploading ? s('uploading') : s('uploaded')}{' '}
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    aria-label={s('removeFile', { name: f.name })}
+                    onClick={() => setFiles((fs) => fs.filter((x) => x.key !== f.key))}
+                  >
+                    {s('remove')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
         <TextField label={s('incidentDate')} type="date" value={draft.incidentDate} onChange={set('incidentDate')} />
         <fieldset className="field">

@@ -33,6 +33,7 @@ interface Detail {
   reporter: { name: string | null; email: string | null; phone: string | null } | null;
   timeline: Entry[];
   escalations: { step: string; at: string }[];
+  attachments: { id: string; name: string; mime: string; size: number }[];
 }
 const ACTIONS = ['follow_up', 'complete', 'request_info', 'postpone', 'resume', 'archive', 'close'] as const;
 const CLOSE_HOWS = ['resolved', 'not_resolved', 'closed_by_officer'] as const;
@@ -138,6 +139,21 @@ export function ComplaintDetailPage() {
       </dl>
       <h2>{s('description2')}</h2>
       <p className="prewrap">{d.description}</p>
+      {d.attachments.length ? (
+        <>
+          <h2>{s('attachedFiles')}</h2>
+          <ul data-testid="complaint-attachments">
+            {d.attachments.map((f) => (
+              <li key={f.id}>
+                <a href={`/api/v1/files/${seg(f.id)}`} target="_blank" rel="noreferrer">
+                  {f.name}
+                </a>{' '}
+                <span className="muted">({Math.max(1, Math.round(f.size / 1024))} KB)</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <ErrorAlert error={act.error} />
       {act.isSuccess ? <p role="status">{s('done')}</p> : null}
 

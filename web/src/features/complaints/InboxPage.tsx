@@ -7,6 +7,7 @@ import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
+import { useMe } from '../console/me-context';
 import type { Text } from '../../lib/i18n/i18n';
 import { useStrings } from './strings';
 
@@ -35,6 +36,8 @@ const STATUSES = [
 export function ComplaintInboxPage() {
   const { s, pick, lang } = useStrings();
   usePageTitle(s('inboxTitle'));
+  const me = useMe();
+  const isAdmin = me.grants.some((g) => g.role === 'admin_instansi' || g.role === 'platform_admin');
   const [status, setStatus] = useState('');
   const [overdue, setOverdue] = useState(false);
   const [emergency, setEmergency] = useState(false);
@@ -49,6 +52,11 @@ export function ComplaintInboxPage() {
   return (
     <>
       <h1>{s('inboxTitle')}</h1>
+      {isAdmin ? (
+        <p>
+          <Link to="/konsol/pengaduan/kategori">{s('catAdminLink')}</Link>
+        </p>
+      ) : null}
       <div className="form inline-form">
         <SelectField label={s('filterStatus')} value={status} onChange={(e) => setStatus(e.target.value)}>
           <option value="">{s('all')}</option>

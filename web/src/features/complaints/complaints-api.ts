@@ -1,5 +1,5 @@
 // Calls of the complaints pages to /api/v1.
-import { api, apiRequest, seg } from '../../lib/api';
+import { api, apiRequest, apiUpload, seg } from '../../lib/api';
 import type { Text } from '../../lib/i18n/i18n';
 
 export interface Category {
@@ -9,6 +9,46 @@ export interface Category {
   nameId: string;
   nameEn: string;
   emergency: boolean;
+  tier?: string;
+  resolutionDays?: number | null;
+  active?: boolean;
+}
+export interface FileClaim {
+  id: string;
+  claimToken: string;
+}
+export interface Uploaded extends FileClaim {
+  name: string;
+  mime: string;
+  size: number;
+}
+export interface MyReport {
+  code: string;
+  kind: string;
+  title: string;
+  status: string;
+  statusLabel: Text;
+  receivedAt: string;
+  closedAt: string | null;
+}
+export interface RoutingRule {
+  id: string;
+  categoryId: string | null;
+  categoryName: string | null;
+  regionPrefix: string | null;
+  targetAgencyName: string;
+  targetUnitId: string;
+  targetUnitName: string;
+  active: boolean;
+}
+export interface CategoryInput {
+  parentId?: string | null;
+  code?: string;
+  nameId?: string;
+  nameEn?: string;
+  tier?: string;
+  emergency?: boolean;
+  resolutionDays?: number | null;
 }
 export interface SubmitInput {
   agency: string;
@@ -20,6 +60,7 @@ export interface SubmitInput {
   incidentDate?: string | null;
   visibility: string;
   reporter?: { name?: string | null; email?: string | null; phone?: string | null };
+  attachments?: FileClaim[];
 }
 export interface Submitted {
   code: string;
@@ -72,6 +113,17 @@ export const complaintsApi = {
       `/complaints/similar?regionCode=${seg(regionCode)}&text=${seg(text)}${categoryId ? `&categoryId=${seg(categoryId)}` : ''}`,
     ),
   submit: (input: SubmitInput) => api.post<Submitted>('/complaints', input),
+  upload: (file: File) => apiUpload<Uploaded>('/files', file),
+  mine: (page: number) =>
+    api.get<{ items: MyReport[]; page: number; pageSize: number; total: number }>(`/me/complaints?page=${page}`),
+  adminCategories: () => api.get<Required<Category>[]>('/console/complaint-categories'),
+  createCategory: (input: CategoryInput) => api.post<Category>('/console/complaint-categories', input),
+  updateCategory: (id: string, input: CategoryInput) =>
+    api.patch<Category>(`/console/complaint-categories/${seg(id)}`, input),
+  rules: () => api.get<RoutingRule[]>('/console/complaint-routing-rules'),
+  createRule: (input: { categoryId: string | null; regionPrefix: string | null; targetUnitId: string }) =>
+    api.post<{ id: string }>('/console/complaint-routing-rules', input),
+  deleteRule: (id: string) => api.delete<{ ok: boolean }>(`/console/complaint-routing-rules/${seg(id)}`),
   track: (code: string, secret: string | null) => api.get<Tracked>(`/track/${seg(code)}`, secretHeaders(secret)),
   reporterAction: (
     code: string,

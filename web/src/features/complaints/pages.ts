@@ -4,3 +4,5 @@ export { ReporterTrackPage } from './ReporterTrackPage';
 export { PublicFeedPage } from './PublicFeedPage';
 export { ComplaintInboxPage } from './InboxPage';
 export { ComplaintDetailPage } from './DetailPage';
+export { MyReportsPage } from './MyReportsPage';
+export { CategoriesAdminPage } from './CategoriesAdminPage';
