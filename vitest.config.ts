@@ -8,7 +8,8 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: one test file per core (Vitest's default would be one worker in all).
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Generous: a loaded 2-core CI machine runs two PGlite files at once. Speed lives in npm run bench.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
   },
 });

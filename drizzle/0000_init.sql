@@ -158,6 +158,24 @@ CREATE TABLE "core_outbox" (
 	"done_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "complaints_gateway_messages" (
+	"gateway_id" uuid NOT NULL,
+	"message_id" text NOT NULL,
+	"complaint_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "complaints_gateways" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"agency_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"channel" text NOT NULL,
+	"default_region_code" text NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "complaints_lapor_imports" (
 	"agency_id" uuid NOT NULL,
 	"tracking_id" text NOT NULL,
@@ -597,6 +615,8 @@ CREATE INDEX "core_units_agency_idx" ON "core_units" USING btree ("agency_id");-
 CREATE INDEX "core_units_path_idx" ON "core_units" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "core_units_sibling_name_idx" ON "core_units" USING btree ("agency_id",coalesce("parent_id", '00000000-0000-0000-0000-000000000000'::uuid),"name");--> statement-breakpoint
 CREATE INDEX "core_outbox_due_idx" ON "core_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "complaints_gateway_messages_idx" ON "complaints_gateway_messages" USING btree ("gateway_id","message_id");--> statement-breakpoint
+CREATE INDEX "complaints_gateways_agency_idx" ON "complaints_gateways" USING btree ("agency_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "complaints_lapor_imports_tracking_idx" ON "complaints_lapor_imports" USING btree ("agency_id","tracking_id");--> statement-breakpoint
 CREATE INDEX "complaints_lapor_imports_unit_idx" ON "complaints_lapor_imports" USING btree ("agency_id","unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "complaints_open311_clients_key_idx" ON "complaints_open311_clients" USING btree ("key_hash");--> statement-breakpoint

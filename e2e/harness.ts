@@ -91,7 +91,7 @@ export async function startE2E(): Promise<E2E> {
       const page = await context.newPage();
       // The browser shows the server's (test) time; timers keep running.
       await page.clock.setFixedTime(t.clock.now());
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(30_000);
       return page;
     },
     close,

@@ -2,7 +2,7 @@
 // file under <dataDir>/keys created on first use (mode 0600), like the ledger key. A database dump alone
 // does not reveal who reported. The complaint id is bound as additional data, so a ciphertext copied onto
 // another complaint does not decrypt.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config';
@@ -64,4 +64,12 @@ export function decryptIdentity(
   decipher.setAuthTag(raw.subarray(12, 28));
   const pt = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
   return JSON.parse(pt.toString('utf8')) as ReporterIdentity;
+}
+
+/**
+ * The shared secret of an SMS/WhatsApp gateway, derived from the module key and the gateway id
+ * (HMAC with a purpose label), so no gateway secret is ever stored in the database.
+ */
+export function gatewaySecret(config: Pick<Config, 'dataDir'>, gatewayId: string): string {
+  return createHmac('sha256', loadKey(config)).update(`pamong/complaints-gateway-secret/v1:${gatewayId}`).digest('hex');
 }

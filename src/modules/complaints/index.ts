@@ -13,6 +13,7 @@ import { sendReporterNotice } from './notify-reporter';
 import { assertCanRead } from './policy';
 import { REPORTER_NOTICE_TOPIC } from './record-change';
 import { complaints } from './schema';
+import gatewayRoutes from './gateway/routes';
 import open311Routes from './open311/routes';
 import routes from './routes';
 import routingSuggestionRoutes from './routing-model/routes';
@@ -26,6 +27,7 @@ export { getStats, type ComplaintStats } from './get-stats';
 export { registerComplaintCommands } from './lapor-import/cli';
 export { suggestRoute, type RouteSuggestion } from './routing-model/suggest-route';
 export { createOpen311Client } from './open311/manage-clients';
+export { createGateway } from './gateway/create-gateway';
 export { CLOSED_TOPIC, REPORTER_NOTICE_TOPIC } from './record-change';
 export {
   KINDS,
@@ -70,6 +72,7 @@ export const complaintsModule: PamongModule = {
     await app.register(routes, opts);
     await app.register(adminRoutes, opts);
     await app.register(routingSuggestionRoutes, opts);
+    await app.register(gatewayRoutes, opts);
   },
   rootRoutes: open311Routes,
   seedDemo: seedComplaintsDemo,
