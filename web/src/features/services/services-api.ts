@@ -1,7 +1,7 @@
 // The services module's API: catalogue, applications (guest token in x-application-token, kept in the
 // page's #token= fragment and this tab's sessionStorage), payment, documents, and the console's routes.
 import { useQuery } from '@tanstack/react-query';
-import { API_BASE, ApiError, api, apiRequest, seg } from '../../lib/api';
+import { API_BASE, ApiError, api, apiRequest, apiUpload, seg } from '../../lib/api';
 import type { Text } from '../../lib/i18n/i18n';
 
 export type FieldType = 'text' | 'number' | 'date' | 'choice' | 'region' | 'nik' | 'nib' | 'file';
@@ -159,12 +159,9 @@ export const simulatePayment = (paymentCode: string) =>
   api.post<{ status: string; applicationStatus: string }>('/services/payments/simulate', { paymentCode });
 
 /** Uploads one file through POST /files; returns its id and claim token. */
+/** Uploads through the shared client, which sends the CSRF token when the applicant is signed in. */
 export async function uploadFile(file: File): Promise<FileClaim> {
-  const form = new FormData();
-  form.append('file', file);
-  const res = await fetch(`${API_BASE}/files`, { method: 'POST', body: form, credentials: 'same-origin' });
-  const data = await res.json().catch(() => undefined);
-  if (!res.ok) throw errorOf(res.status, data);
+  const data = await apiUpload<FileClaim>('/files', file);
   return { id: data.id, claimToken: data.claimToken };
 }
 
