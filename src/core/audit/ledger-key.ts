@@ -1,16 +1,9 @@
 // The Ed25519 key that signs ledger checkpoints. It lives in a PEM file outside the database
 // (config.ledgerKeyFile), so an attacker holding only the database cannot sign a rewritten history.
 // Created with mode 0600 on first use; the key id is the first 16 hex digits of SHA-256(raw public key).
-import {
-  type KeyObject,
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  randomBytes,
-} from 'node:crypto';
+import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
+import { writeKeyFileOnce } from '../keys/write-key-file-once';
 
 export interface LedgerKey {
   privateKey: KeyObject;
@@ -31,20 +24,8 @@ export function keyIdOf(publicKey: KeyObject): string {
 }
 
 function createKeyFile(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const { privateKey } = generateKeyPairSync('ed25519');
-  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-  // Write a temporary file, then link it into place: link() fails if the key appeared meanwhile
-  // (another process won the race), and nobody ever reads a half-written key.
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(tmp, pem, { mode: 0o600, flag: 'wx' });
-  try {
-    fs.linkSync(tmp, file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
+  writeKeyFileOnce(file, privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
 }
 
 function readKey(file: string): LedgerKey {

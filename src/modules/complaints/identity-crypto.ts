@@ -6,6 +6,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config';
+import { writeKeyFileOnce } from '../../core/keys/write-key-file-once';
 
 export interface ReporterIdentity {
   name: string | null;
@@ -22,18 +23,7 @@ function loadKey(config: Pick<Config, 'dataDir'>): Buffer {
   const file = identityKeyFile(config);
   const hit = keys.get(file);
   if (hit) return hit;
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    fs.writeFileSync(tmp, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    try {
-      fs.linkSync(tmp, file); // fails if another process created it meanwhile: theirs wins
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    } finally {
-      fs.rmSync(tmp, { force: true });
-    }
-  }
+  if (!fs.existsSync(file)) writeKeyFileOnce(file, `${randomBytes(32).toString('base64')}\n`);
   const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
   if (key.length !== 32) throw new Error(`The complaints identity key ${file} is not 32 bytes (base64)`);
   keys.set(file, key);

@@ -12,6 +12,7 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config';
+import { writeKeyFileOnce } from '../../core/keys/write-key-file-once';
 
 export interface DocumentKey {
   privateKey: KeyObject;
@@ -22,19 +23,6 @@ export interface DocumentKey {
 const docKeys = new Map<string, DocumentKey>();
 const secrets = new Map<string, string>();
 
-function writeOnce(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(tmp, content, { mode: 0o600, flag: 'wx' });
-  try {
-    fs.linkSync(tmp, file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
-}
-
 const keyDir = (config: Pick<Config, 'ledgerKeyFile'>) => path.dirname(config.ledgerKeyFile);
 
 export function documentKey(config: Pick<Config, 'ledgerKeyFile'>): DocumentKey {
@@ -43,7 +31,7 @@ export function documentKey(config: Pick<Config, 'ledgerKeyFile'>): DocumentKey 
   if (hit) return hit;
   if (!fs.existsSync(file)) {
     const { privateKey } = generateKeyPairSync('ed25519');
-    writeOnce(file, privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+    writeKeyFileOnce(file, privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
   }
   const privateKey = createPrivateKey(fs.readFileSync(file, 'utf8'));
   const publicKey = createPublicKey(privateKey);
@@ -58,7 +46,7 @@ export function webhookSecret(config: Pick<Config, 'ledgerKeyFile'>): string {
   const file = path.join(keyDir(config), 'services-payment-webhook.secret');
   const hit = secrets.get(file);
   if (hit) return hit;
-  if (!fs.existsSync(file)) writeOnce(file, randomBytes(32).toString('base64url'));
+  if (!fs.existsSync(file)) writeKeyFileOnce(file, randomBytes(32).toString('base64url'));
   const secret = fs.readFileSync(file, 'utf8').trim();
   secrets.set(file, secret);
   return secret;
