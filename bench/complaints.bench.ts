@@ -1,8 +1,9 @@
 // Complaint intake and tracking through the real HTTP server, beside the machine's ceilings measured in the
 // same run: a pgbench-style single-row insert rate with 4 clients, and a bare Fastify route doing one raw
-// lookup. Targets: intake >= 0.35x the insert ceiling with p99 <= 50 ms on PostgreSQL, >= 1,000/s on PGlite;
+// lookup. The HTTP load comes from a worker thread (bench/load-worker.mjs). Targets: intake >= 0.35x the insert ceiling with p99 <= 50 ms on PostgreSQL, >= 1,000/s on PGlite;
 // tracking lookups >= 0.7x the raw-lookup route with p99 <= 10 ms.
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -10,10 +11,11 @@ import { buildApp } from '../src/app';
 import { type BenchEnv, percentile } from './bench-env';
 
 const CONCURRENCY = Number(process.env.BENCH_COMPLAINTS_CONCURRENCY ?? 50);
-const MAX_REQUESTS = Number(process.env.BENCH_COMPLAINTS_REQUESTS ?? 4000);
-const MAX_MS = Number(process.env.BENCH_COMPLAINTS_MS ?? 15_000);
+const SECONDS = Number(process.env.BENCH_COMPLAINTS_SECONDS ?? 10);
 
 interface Run {
+  /** The server's event loop (this thread) busy share, 0..1, where measured. */
+  busy?: number;
   count: number;
   perSec: number;
   p50: number;
@@ -21,7 +23,7 @@ interface Run {
   failed: number;
 }
 
-/** `workers` loops calling `op(i)` until `max` calls or `maxMs` have passed. */
+/** In-process loop for the insert ceiling: `workers` callers until `max` calls or `maxMs` have passed. */
 async function load(workers: number, max: number, maxMs: number, op: (i: number) => Promise<boolean>): Promise<Run> {
   const ms: number[] = [];
   let next = 0;
@@ -41,17 +43,37 @@ async function load(workers: number, max: number, maxMs: number, op: (i: number)
   return { count: ms.length, perSec: ms.length / secs, p50: percentile(ms, 50), p99: percentile(ms, 99), failed };
 }
 
-const fmt = (r: Run) =>
-  `${r.perSec.toFixed(0)}/s (${r.count} ok, ${r.failed} failed), p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`;
-
-const report = (i: number) =>
-  JSON.stringify({
-    agency: 'banten',
-    kind: 'pengaduan',
-    title: `Jalan berlubang nomor ${i}`,
-    description: `Laporan uji beban nomor ${i}: jalan provinsi berlubang di depan pasar.`,
-    regionCode: '36.73.02.1001',
+/** HTTP load from bench/load-worker.mjs on its own thread (autocannon, CONCURRENCY connections). */
+function http(
+  url: string,
+  mode: 'intake' | 'lookup',
+  paths: string[] = [],
+): Promise<Run & { codes: string[]; busy: number }> {
+  const elu = performance.eventLoopUtilization();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
+      workerData: { url, connections: CONCURRENCY, seconds: SECONDS, mode, paths },
+    });
+    worker.once(
+      'message',
+      (r: { ok: number; failed: number; seconds: number; p50: number; p99: number; codes: string[] }) =>
+        resolve({
+          count: r.ok,
+          perSec: r.ok / r.seconds,
+          p50: r.p50,
+          p99: r.p99,
+          failed: r.failed,
+          codes: r.codes,
+          busy: performance.eventLoopUtilization(elu).utilization,
+        }),
+    );
+    worker.once('error', reject);
   });
+}
+
+const fmt = (r: Run) =>
+  `${r.perSec.toFixed(0)}/s (${r.count} ok, ${r.failed} failed), p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms` +
+  (r.busy === undefined ? '' : `, server thread ${(r.busy * 100).toFixed(0)}% busy`);
 
 export default async function complaintsBench(env: BenchEnv): Promise<void> {
   const { ctx, print } = env;
@@ -63,13 +85,13 @@ export default async function complaintsBench(env: BenchEnv): Promise<void> {
   let insertCeiling: Run;
   if (env.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 4 });
-    insertCeiling = await load(4, 20_000, 5_000, async (i) => {
+    insertCeiling = await load(4, 50_000, 5_000, async (i) => {
       await pool.query('insert into bench_ceiling (code, at) values ($1, now())', [`C${i}`]);
       return true;
     });
     await pool.end();
   } else {
-    insertCeiling = await load(4, 20_000, 5_000, async (i) => {
+    insertCeiling = await load(4, 50_000, 5_000, async (i) => {
       await ctx.db.execute(sql`insert into bench_ceiling (code, at) values (${`C${i}`}, now())`);
       return true;
     });
@@ -79,25 +101,13 @@ export default async function complaintsBench(env: BenchEnv): Promise<void> {
 
   const app = await buildApp({ config: ctx.config, database: ctx.database, clock: ctx.clock, logger: false });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const codes: string[] = [];
   try {
-    // Intake through the public API, 50 in flight.
-    const intake = await load(CONCURRENCY, MAX_REQUESTS, MAX_MS, async (i) => {
-      const res = await fetch(`${base}/api/v1/complaints`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: report(i),
-      });
-      if (res.status !== 201) {
-        await res.arrayBuffer();
-        return false;
-      }
-      codes.push(((await res.json()) as { code: string }).code);
-      return true;
-    });
+    // Intake through the public API, CONCURRENCY in flight.
+    const intake = await http(`${base}/api/v1/complaints`, 'intake');
     const target = env.kind === 'postgres' ? 'target >= 0.35x, p99 <= 50 ms' : 'target >= 1,000/s';
-    print(`intake (POST /api/v1/complaints, ${CONCURRENCY} in flight): ${fmt(intake)}`);
+    print(`intake (POST /api/v1/complaints, ${CONCURRENCY} connections): ${fmt(intake)}`);
     print(`  ratio to insert ceiling ${(intake.perSec / insertCeiling.perSec).toFixed(2)}x (${target})`);
+    const codes = intake.codes;
 
     // Ceiling 2: a bare Fastify route doing one raw lookup.
     const bare = Fastify({ logger: false });
@@ -106,21 +116,12 @@ export default async function complaintsBench(env: BenchEnv): Promise<void> {
       return r.rows[0] ?? null;
     });
     const bareBase = await bare.listen({ host: '127.0.0.1', port: 0 });
-    const pick = (i: number) => codes[i % codes.length]!;
-    const rawLookup = await load(CONCURRENCY, MAX_REQUESTS * 2, MAX_MS / 2, async (i) => {
-      const res = await fetch(`${bareBase}/r/${pick(i)}`);
-      await res.arrayBuffer();
-      return res.status === 200;
-    });
+    const rawLookup = await http(`${bareBase}/r/`, 'lookup', codes);
     await bare.close();
     print(`ceiling: bare Fastify route, one raw lookup: ${fmt(rawLookup)}`);
 
-    const lookups = await load(CONCURRENCY, MAX_REQUESTS * 2, MAX_MS / 2, async (i) => {
-      const res = await fetch(`${base}/api/v1/track/${pick(i)}`);
-      await res.arrayBuffer();
-      return res.status === 200;
-    });
-    print(`tracking lookups (GET /api/v1/track/:code, ${CONCURRENCY} in flight): ${fmt(lookups)}`);
+    const lookups = await http(`${base}/api/v1/track/`, 'lookup', codes);
+    print(`tracking lookups (GET /api/v1/track/:code, ${CONCURRENCY} connections): ${fmt(lookups)}`);
     print(
       `  ratio to raw-lookup route ${(lookups.perSec / rawLookup.perSec).toFixed(2)}x (target >= 0.7x, p99 <= 10 ms)`,
     );

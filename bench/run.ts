@@ -1,6 +1,7 @@
 // `npm run bench`: runs every bench/*.bench.ts on embedded PGlite and on PostgreSQL (BENCH_DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and dropped), and
-// prints the figures. Benchmarks print numbers; they never fail a build.
+// prints the figures (BENCH_BACKENDS=postgres or =pglite: one of them). Benchmarks print numbers; they never
+// fail a build.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +60,8 @@ const files = fs
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
-for (const kind of ['postgres', 'pglite'] as const) {
+const backends = (process.env.BENCH_BACKENDS ?? 'postgres,pglite').split(',') as ('postgres' | 'pglite')[];
+for (const kind of backends) {
   for (const f of files) {
     const mod = (await import(path.join(here, f))) as BenchModule;
     console.log(`\n== ${f} on ${kind}`);

@@ -1,9 +1,11 @@
 // Appends one entry to the ledger inside the caller's transaction, so the entry and the change it
 // records commit together or not at all. A transaction-scoped advisory lock serialises appenders.
+// recordAudits appends a batch under one lock, chained in order, as if appended one by one.
 import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import type { Actor, Role } from '../auth/roles';
 import type { Queryable } from '../db/client';
+import { insertJsonRows, insertJsonSql } from '../db/insert-json-rows';
 import { auditEntries } from './schema';
 
 export interface AuditInput {
@@ -65,31 +67,55 @@ export function entryPayload(r: Omit<AuditRow, 'hash'>): string {
 export const entryHash = (r: Omit<AuditRow, 'hash'>) => sha256Hex(entryPayload(r));
 
 export async function recordAudit(q: Queryable, input: AuditInput): Promise<AuditRow> {
+  const [row] = await recordAudits(q, [input]);
+  return row!;
+}
+
+/** Appends several entries in order, under one lock and with one insert. */
+export async function recordAudits(q: Queryable, inputs: readonly AuditInput[]): Promise<AuditRow[]> {
+  const rows = await chainAuditRows(q, inputs);
+  await insertJsonRows(q, auditEntries, rows);
+  return rows;
+}
+
+/**
+ * Takes the ledger's lock and computes the next entries, chained to the last one: the caller inserts
+ * them (auditInsertSql) in the same transaction, e.g. in one statement with its own rows.
+ */
+export async function chainAuditRows(q: Queryable, inputs: readonly AuditInput[]): Promise<AuditRow[]> {
+  if (inputs.length === 0) return [];
   await q.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK})`);
   const [last] = await q
     .select({ seq: auditEntries.seq, hash: auditEntries.hash })
     .from(auditEntries)
     .orderBy(desc(auditEntries.seq))
     .limit(1);
-  const a = input.actor;
-  const row: Omit<AuditRow, 'hash'> = {
-    seq: (last?.seq ?? 0) + 1,
-    // Millisecond precision: what PostgreSQL stores is what the hash covers.
-    at: new Date(Math.floor(input.at.getTime())),
-    actorId: a.kind === 'staff' || a.kind === 'citizen' ? a.userId : null,
-    actorKind: a.kind === 'system' ? `system:${a.name}` : a.kind,
-    actorRole: input.role ?? null,
-    agencyId: input.agencyId ?? null,
-    unitId: input.unitId ?? null,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    beforeDigest: digestOf(input.before),
-    afterDigest: digestOf(input.after),
-    meta: input.meta ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  const full = { ...row, hash: entryHash(row) };
-  await q.insert(auditEntries).values(full);
-  return full;
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  return inputs.map((input) => {
+    const a = input.actor;
+    const row: Omit<AuditRow, 'hash'> = {
+      seq: ++seq,
+      // Millisecond precision: what PostgreSQL stores is what the hash covers.
+      at: new Date(Math.floor(input.at.getTime())),
+      actorId: a.kind === 'staff' || a.kind === 'citizen' ? a.userId : null,
+      actorKind: a.kind === 'system' ? `system:${a.name}` : a.kind,
+      actorRole: input.role ?? null,
+      agencyId: input.agencyId ?? null,
+      unitId: input.unitId ?? null,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      beforeDigest: digestOf(input.before),
+      afterDigest: digestOf(input.after),
+      meta: input.meta ?? null,
+      prevHash,
+    };
+    const full = { ...row, hash: entryHash(row) };
+    prevHash = full.hash;
+    return full;
+  });
 }
+
+/** The insert of rows from chainAuditRows, to run in the same transaction. */
+export const auditInsertSql = (rows: readonly AuditRow[]) => insertJsonSql(auditEntries, rows);

@@ -1,5 +1,6 @@
 // The console's detail page: the officer view (identity only for non-anonim reporters), the full timeline
-// with internal notes, the escalation steps taken, attachments, and possible duplicates to merge.
+// with internal notes, the escalation steps taken, attachments, possible duplicates to merge, and the
+// SP4N-LAPOR! tracking ID of an imported report.
 import { asc, eq } from 'drizzle-orm';
 import type { AppContext } from '../../core/context';
 import { listAttachments } from '../../core/files/list-attachments';
@@ -7,13 +8,14 @@ import { findSimilarForOfficer } from './find-similar';
 import { complaintNotFound } from './load-for-change';
 import { type StaffActor, assertCanRead } from './policy';
 import { officerView, timeline } from './repository';
+import { laporImports } from './lapor-import/schema';
 import { escalations } from './schema';
 
 export async function getComplaintDetail(ctx: AppContext, actor: StaffActor, id: string) {
   const c = await officerView(ctx.db, ctx.config, id);
   if (!c) throw complaintNotFound();
   await assertCanRead(ctx.db, actor, c);
-  const [entries, steps, files, similar] = await Promise.all([
+  const [entries, steps, files, similar, lapor] = await Promise.all([
     timeline(ctx.db, id, 'internal'),
     ctx.db
       .select({ step: escalations.step, deadline: escalations.deadline, at: escalations.at })
@@ -28,6 +30,11 @@ export async function getComplaintDetail(ctx: AppContext, actor: StaffActor, id:
       text: c.title,
       excludeId: id,
     }),
+    ctx.db
+      .select({ trackingId: laporImports.trackingId })
+      .from(laporImports)
+      .where(eq(laporImports.complaintId, id))
+      .limit(1),
   ]);
   const now = ctx.clock.now();
   return {
@@ -37,5 +44,6 @@ export async function getComplaintDetail(ctx: AppContext, actor: StaffActor, id:
     escalations: steps,
     attachments: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size })),
     similar,
+    laporTrackingId: lapor[0]?.trackingId ?? null,
   };
 }

@@ -13,7 +13,10 @@ import { sendReporterNotice } from './notify-reporter';
 import { assertCanRead } from './policy';
 import { REPORTER_NOTICE_TOPIC } from './record-change';
 import { complaints } from './schema';
+import gatewayAdminRoutes from './gateway/admin-routes';
 import gatewayRoutes from './gateway/routes';
+import laporImportRoutes from './lapor-import/routes';
+import open311AdminRoutes from './open311/admin-routes';
 import open311Routes from './open311/routes';
 import routes from './routes';
 import routingSuggestionRoutes from './routing-model/routes';
@@ -72,7 +75,10 @@ export const complaintsModule: PamongModule = {
     await app.register(routes, opts);
     await app.register(adminRoutes, opts);
     await app.register(routingSuggestionRoutes, opts);
+    await app.register(laporImportRoutes, opts);
     await app.register(gatewayRoutes, opts);
+    await app.register(gatewayAdminRoutes, opts);
+    await app.register(open311AdminRoutes, opts);
   },
   rootRoutes: open311Routes,
   seedDemo: seedComplaintsDemo,

@@ -2,6 +2,7 @@
 // columns at all), counts per region for the map, and the same rows as open data (CSV and JSON).
 import { type SQL, and, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../core/context';
+import { regions } from '../../core/org/schema';
 import { toCsv } from './csv';
 import { type PublicComplaint, publicView, publiclyVisible } from './repository';
 import { complaints } from './schema';
@@ -51,31 +52,53 @@ export async function listPublicComplaints(
   return { items, page, pageSize, total: Number(total) };
 }
 
-/** Public reports per region at a level (2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan). */
-export async function countPublicByRegion(ctx: AppContext, f: { agency?: string; level: 2 | 3 | 4 }) {
-  const parts = f.level === 2 ? 2 : f.level === 3 ? 3 : 4;
-  const codeExpr = sql<string>`array_to_string((string_to_array(${complaints.regionCode}, '.'))[1:${sql.raw(String(parts))}], '.')`;
+export interface RegionCount {
+  regionCode: string;
+  regionName: string | null;
+  open: number;
+  total: number;
+  /** Where to draw the region: the mean of its public reports' points, rounded to 0.01° (≈1 km); null without any. */
+  point: { lat: number; lon: number } | null;
+}
+
+/** Decimals of a region's point: the feed and open data publish no report's point, so none finer than ≈1 km. */
+const POINT_DECIMALS = 2;
+
+/**
+ * Public reports per region at a level (2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan), with the region's
+ * name and a representative point for the map, in one query. Only publiclyVisible rows count (never rahasia).
+ */
+export async function countPublicByRegion(
+  ctx: AppContext,
+  f: { agency?: string; level: 2 | 3 | 4 },
+): Promise<RegionCount[]> {
+  const codeExpr = sql<string>`array_to_string((string_to_array(${complaints.regionCode}, '.'))[1:${sql.raw(String(f.level))}], '.')`;
+  const located = sql`${complaints.lat} is not null and ${complaints.lon} is not null`;
+  const mean = (c: typeof complaints.lat | typeof complaints.lon) => {
+    const avg = sql`avg(${c}) filter (where ${located})`;
+    return sql<number | string | null>`round((${avg})::numeric, ${sql.raw(String(POINT_DECIMALS))})::float8`;
+  };
   const w = where({ agency: f.agency });
   const rows = await ctx.db
     .select({
       regionCode: codeExpr,
+      regionName: regions.name,
       open: sql<number>`count(*) filter (where ${complaints.status} <> 'ditutup')::int`,
       total: sql<number>`count(*)::int`,
+      lat: mean(complaints.lat),
+      lon: mean(complaints.lon),
     })
     .from(complaints)
+    .leftJoin(regions, sql`${regions.code} = ${codeExpr}`)
     .where(w ? and(publiclyVisible, w) : publiclyVisible)
-    .groupBy(codeExpr)
+    .groupBy(codeExpr, regions.name)
     .orderBy(codeExpr);
-  const names = rows.length
-    ? await ctx.db.execute<{ code: string; name: string }>(
-        sql`select code, name from core_regions where code in (${sql.join(
-          rows.map((r) => sql`${r.regionCode}`),
-          sql`, `,
-        )})`,
-      )
-    : { rows: [] };
-  const byCode = new Map(names.rows.map((r) => [r.code, r.name]));
-  return rows.map((r) => ({ ...r, regionName: byCode.get(r.regionCode) ?? null }));
+  return rows.map(({ lat, lon, ...r }) => ({
+    ...r,
+    open: Number(r.open),
+    total: Number(r.total),
+    point: lat === null || lon === null ? null : { lat: Number(lat), lon: Number(lon) },
+  }));
 }
 
 export const OPEN_DATA_MAX_ROWS = 50_000;

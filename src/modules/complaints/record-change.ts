@@ -111,8 +111,14 @@ export async function recordChange(
 
 /** Queues "your report changed" for the reporter: the payload names the complaint, never an address. */
 export async function queueReporterNotice(tx: Queryable, r: ComplaintRow, now: Date): Promise<void> {
-  if (!r.reporterHasEmail) return;
-  await enqueue(tx, REPORTER_NOTICE_TOPIC, { complaintId: r.id, status: r.status }, { now, agencyId: r.agencyId });
+  const m = reporterNotice(r, now);
+  if (m) await enqueue(tx, m.topic, m.payload, m);
+}
+
+/** The outbox message of queueReporterNotice (null: the reporter gave no address), for batch inserts. */
+export function reporterNotice(r: ComplaintRow, now: Date) {
+  if (!r.reporterHasEmail) return null;
+  return { topic: REPORTER_NOTICE_TOPIC, payload: { complaintId: r.id, status: r.status }, agencyId: r.agencyId, now };
 }
 
 async function queueClosedEvent(ctx: AppContext, tx: Queryable, r: ComplaintRow, now: Date): Promise<void> {

@@ -9,7 +9,8 @@
 import { type SQL, and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Config } from '../../config';
-import type { Queryable } from '../../core/db/client';
+import type { Database, Queryable } from '../../core/db/client';
+import { preparedQuery } from '../../core/db/prepared-query';
 import { agencies, regions, units } from '../../core/org/schema';
 import { decryptIdentity, type ReporterIdentity } from './identity-crypto';
 import { categories, complaints, events, type EventVisibility } from './schema';
@@ -122,23 +123,50 @@ export async function timeline(q: Queryable, complaintId: string, upTo: EventVis
   }));
 }
 
+// One prepared statement, the public timeline as JSON inside the row: one round trip, no planning, for
+// the busiest public read. The timeline carries no free text: replies and reasons are for the reporter.
+const trackingQuery = preparedQuery<{
+  code: string;
+  kind: ComplaintKind;
+  status: ComplaintStatus;
+  closeHow: CloseHow | null;
+  receivedAt: Date;
+  timeline: {
+    at: string;
+    kind: string;
+    status: string | null;
+    unitName: string | null;
+    author: string;
+    meta: unknown;
+  }[];
+}>(
+  'complaints_tracking_view',
+  `select c.code, c.kind, c.status, c.close_how as "closeHow", c.received_at as "receivedAt",
+     coalesce((
+       select json_agg(json_build_object(
+           'at', e.at, 'kind', e.kind, 'status', e.to_status, 'unitName', u.name, 'author', e.actor_kind,
+           'meta', case when e.kind = 'status' then e.meta end)
+         order by e.at, e.id)
+       from complaints_events e left join core_units u on u.id = e.unit_id
+       where e.complaint_id = c.id and e.visibility = 'public'), '[]'::json) as timeline
+   from complaints c where c.code = $1`,
+);
+
 /** What anyone holding the code sees: no title, no text, no identity (works for rahasia reports too). */
-export async function trackingView(q: Queryable, code: string) {
-  const [row] = await q
-    .select({
-      id: complaints.id,
-      code: complaints.code,
-      kind: complaints.kind,
-      status: complaints.status,
-      closeHow: complaints.closeHow,
-      receivedAt: complaints.receivedAt,
-    })
-    .from(complaints)
-    .where(eq(complaints.code, code))
-    .limit(1);
+export async function trackingView(database: Database, code: string) {
+  const [row] = await trackingQuery(database, [code]);
   if (!row) return null;
-  const { id, ...rest } = row;
-  return { ...rest, timeline: await timeline(q, id, 'public') };
+  const timeline: TimelineEntry[] = row.timeline.map((e) => ({
+    at: new Date(e.at),
+    kind: e.kind,
+    status: e.status as ComplaintStatus | null,
+    unitName: e.unitName,
+    body: null,
+    author: e.author as TimelineEntry['author'],
+    visibility: 'public',
+    meta: e.meta as Record<string, unknown> | null,
+  }));
+  return { ...row, timeline };
 }
 
 const reporterColumns = {

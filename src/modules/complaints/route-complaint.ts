@@ -3,21 +3,20 @@
 //   2. else the agency responsible for the region (core/org findResponsibleAgency): a report filed at one
 //      agency's portal about another's region is forwarded there, and that agency's own rules apply;
 //   3. else the handling agency's coordinating unit (the emergency lane: its on-duty unit).
-// decideRoute is the pure decision (a future classifier plugs in here); rerouteComplaint is the admin's
+// decideRoute is the decision over the intake lookups (one read per key per batch); rerouteComplaint is the admin's
 // re-routing of a report returned as "bukan wewenang" or mis-routed.
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../core/context';
 import type { Queryable } from '../../core/db/client';
 import { badRequest, notFound } from '../../core/http/errors';
 import { text } from '../../core/i18n/messages';
-import { findResponsibleAgency } from '../../core/org/find-responsible-agency';
 import { agencies, units } from '../../core/org/schema';
 import { getCalendar } from '../../core/calendar/get-calendar';
 import { intakeDeadlines } from './deadlines';
 import { type StaffActor, assertCoordinator } from './policy';
 import { recordChange } from './record-change';
 import { lockComplaint } from './repository';
-import { categories, routingRules } from './schema';
+import { type IntakeLookups, type RuleRow, createIntakeLookups } from './intake-lookups';
 import { loadSettings } from './settings';
 
 export interface RouteQuery {
@@ -25,6 +24,8 @@ export interface RouteQuery {
   categoryId: string | null;
   regionCode: string;
   emergency: boolean;
+  /** Stay at the intake agency (an import of its own history): its own rules, else its coordinator. */
+  keepAtIntakeAgency?: boolean;
 }
 
 export interface RouteDecision {
@@ -38,79 +39,66 @@ export interface RouteDecision {
   ruleId: string | null;
 }
 
-async function matchRule(q: Queryable, agencyId: string, categoryId: string | null, regionCode: string) {
-  const [rule] = await q
-    .select({
-      id: routingRules.id,
-      targetAgencyId: routingRules.targetAgencyId,
-      targetUnitId: routingRules.targetUnitId,
-    })
-    .from(routingRules)
-    .innerJoin(units, and(eq(units.id, routingRules.targetUnitId), eq(units.active, true)))
-    .where(
-      and(
-        eq(routingRules.agencyId, agencyId),
-        eq(routingRules.active, true),
-        categoryId
-          ? or(isNull(routingRules.categoryId), eq(routingRules.categoryId, categoryId))
-          : isNull(routingRules.categoryId),
-        or(
-          isNull(routingRules.regionPrefix),
-          eq(routingRules.regionPrefix, regionCode),
-          sql`starts_with(${regionCode}, ${routingRules.regionPrefix} || '.')`,
-        ),
-      ),
-    )
-    .orderBy(
-      desc(sql`${routingRules.categoryId} is not null`),
-      desc(sql`coalesce(length(${routingRules.regionPrefix}), 0)`),
-      routingRules.createdAt,
-    )
-    .limit(1);
-  return rule ?? null;
+/**
+ * The most specific active rule of an agency for a category and region: a rule naming the category before
+ * one for any category, then the longest region prefix, then the oldest. A rule's prefix matches the
+ * region itself or any region below it ('36.73' matches '36.73.01.1001', not '36.731').
+ */
+export function pickRule(rules: readonly RuleRow[], categoryId: string | null, regionCode: string): RuleRow | null {
+  const matches = rules.filter(
+    (r) =>
+      (r.categoryId === null || r.categoryId === categoryId) &&
+      (r.regionPrefix === null || r.regionPrefix === regionCode || regionCode.startsWith(`${r.regionPrefix}.`)),
+  );
+  matches.sort(
+    (a, b) =>
+      Number(b.categoryId !== null) - Number(a.categoryId !== null) ||
+      (b.regionPrefix?.length ?? 0) - (a.regionPrefix?.length ?? 0) ||
+      a.createdAt.getTime() - b.createdAt.getTime(),
+  );
+  return matches[0] ?? null;
 }
+
+const matchRule = async (l: IntakeLookups, agencyId: string, categoryId: string | null, regionCode: string) =>
+  pickRule(await l.rules(agencyId), categoryId, regionCode);
 
 /** The same category in another agency, matched by its code. */
-async function mapCategory(q: Queryable, categoryId: string | null, toAgencyId: string): Promise<string | null> {
+async function mapCategory(l: IntakeLookups, categoryId: string | null, toAgencyId: string): Promise<string | null> {
   if (!categoryId) return null;
-  const [row] = await q
-    .select({ id: categories.id, agencyId: categories.agencyId, code: categories.code })
-    .from(categories)
-    .where(eq(categories.id, categoryId))
-    .limit(1);
+  const row = await l.category(categoryId);
   if (!row) return null;
   if (row.agencyId === toAgencyId) return row.id;
-  const [mapped] = await q
-    .select({ id: categories.id })
-    .from(categories)
-    .where(and(eq(categories.agencyId, toAgencyId), eq(categories.code, row.code), eq(categories.active, true)))
-    .limit(1);
-  return mapped?.id ?? null;
+  return (await l.categoryByCode(toAgencyId, row.code))?.id ?? null;
 }
 
-export async function decideRoute(q: Queryable, input: RouteQuery): Promise<RouteDecision> {
-  const own = await matchRule(q, input.intakeAgencyId, input.categoryId, input.regionCode);
+/** Where a new report goes; `source` is a transaction (or the lookups of the caller's batch over one). */
+export async function decideRoute(source: Queryable | IntakeLookups, input: RouteQuery): Promise<RouteDecision> {
+  const l = 'rules' in source ? source : createIntakeLookups(source);
+  const ownRules = (await l.rules(input.intakeAgencyId)).filter(
+    (r) => !input.keepAtIntakeAgency || r.targetAgencyId === input.intakeAgencyId,
+  );
+  const own = pickRule(ownRules, input.categoryId, input.regionCode);
   if (own) {
     return {
       agencyId: own.targetAgencyId,
       unitId: own.targetUnitId,
-      categoryId: await mapCategory(q, input.categoryId, own.targetAgencyId),
+      categoryId: await mapCategory(l, input.categoryId, own.targetAgencyId),
       forwarded: own.targetAgencyId !== input.intakeAgencyId,
       reason: 'rule',
       ruleId: own.id,
     };
   }
-  const responsible = await findResponsibleAgency(q, input.regionCode);
+  const responsible = input.keepAtIntakeAgency ? null : await l.responsibleAgency(input.regionCode);
   const agencyId = responsible?.id ?? input.intakeAgencyId;
-  const categoryId = await mapCategory(q, input.categoryId, agencyId);
+  const categoryId = await mapCategory(l, input.categoryId, agencyId);
   const forwarded = agencyId !== input.intakeAgencyId;
   if (forwarded) {
-    const theirs = await matchRule(q, agencyId, categoryId, input.regionCode);
+    const theirs = await matchRule(l, agencyId, categoryId, input.regionCode);
     if (theirs && theirs.targetAgencyId === agencyId) {
       return { agencyId, unitId: theirs.targetUnitId, categoryId, forwarded, reason: 'rule', ruleId: theirs.id };
     }
   }
-  const settings = await loadSettings(q, agencyId);
+  const settings = await l.settings(agencyId);
   if (input.emergency && settings.onDutyUnitId) {
     return { agencyId, unitId: settings.onDutyUnitId, categoryId, forwarded, reason: 'on_duty', ruleId: null };
   }
@@ -184,7 +172,7 @@ export async function rerouteComplaint(ctx: AppContext, actor: StaffActor, compl
           agencyId: targetAgencyId,
           unitId,
           supportUnitIds: [],
-          categoryId: await mapCategory(tx, before.categoryId, targetAgencyId),
+          categoryId: await mapCategory(createIntakeLookups(tx), before.categoryId, targetAgencyId),
           status: 'diterima',
           verifyDueAt: d.verifyDueAt,
           dueAt: d.dueAt,

@@ -210,6 +210,8 @@ export const RegionCounts = Type.Array(
     regionName: Nullable(Type.String()),
     open: Type.Integer(),
     total: Type.Integer(),
+    // The mean of the region's public report points, rounded to 0.01° (≈1 km); null when none has a point.
+    point: Nullable(Type.Object({ lat: Type.Number(), lon: Type.Number() })),
   }),
 );
 export const OpenDataQuery = Type.Object({ agency: Type.Optional(Slug) });
@@ -318,6 +320,8 @@ export const Detail = Type.Object({
       score: Type.Number(),
     }),
   ),
+  /** The SP4N-LAPOR! tracking ID of an imported report. */
+  laporTrackingId: Type.Optional(Nullable(Type.String())),
 });
 
 export const ChangeResult = Type.Object({

@@ -106,10 +106,10 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
     },
     async (req, reply) => {
       const { agency, ...input } = req.body;
-      const agencyId = await agencyIdBySlug(ctx, agency);
+      // The slug is resolved inside the intake batch: no query of its own ahead of the batch.
       const r = await submitComplaint(
         ctx,
-        { ...input, agencyId, actor: req.actor.kind === 'citizen' ? req.actor : undefined },
+        { ...input, agencySlug: agency, actor: req.actor.kind === 'citizen' ? req.actor : undefined },
         'website',
       );
       return reply.status(201).send({
@@ -141,7 +141,7 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
     },
     async (req) => {
       const code = normalizeTrackingCode(req.params.code);
-      const tracked = await trackingView(ctx.db, code);
+      const tracked = await trackingView(ctx.database, code);
       if (!tracked) throw trackNotFound();
       const base = {
         code: tracked.code,

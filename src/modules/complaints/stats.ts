@@ -1,7 +1,8 @@
 // Incrementally maintained statistics. Every figure is a pure function of one complaint row
 // (`contributions`); each change applies the difference between the row before and after, in the same
 // transaction as the change, so the tables always equal what a full scan would give.
-import { and, eq, sql } from 'drizzle-orm';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
+import { insertJsonSql } from '../../core/db/insert-json-rows';
 import type { Queryable } from '../../core/db/client';
 import type { ComplaintRow } from './repository';
 import { statCounts, statDurations } from './schema';
@@ -49,13 +50,34 @@ export function durations(r: Row): Record<'first_response' | 'close', number | n
 }
 
 /** Applies the change from `before` (null: a new complaint) to `after` to the statistics tables. */
-export async function applyStats(q: Queryable, before: Row | null, after: Row): Promise<void> {
+export function applyStats(q: Queryable, before: Row | null, after: Row): Promise<void> {
+  return applyStatsChanges(q, [{ before, after }]);
+}
+
+/** Applies several changes at once (a batch of new complaints): one upsert for all their counters. */
+export async function applyStatsChanges(q: Queryable, changes: { before: Row | null; after: Row }[]): Promise<void> {
+  const upsert = statCountsSql(changes);
+  if (upsert) await q.execute(upsert);
+  for (const { before, after } of changes) await applyDurations(q, before, after);
+}
+
+/**
+ * The counters' upsert for new complaints (no durations yet), to run with the rows' own inserts;
+ * null when nothing changes.
+ */
+export function newComplaintStatsSql(rows: Row[]): SQL | null {
+  return statCountsSql(rows.map((after) => ({ before: null, after })));
+}
+
+function statCountsSql(changes: { before: Row | null; after: Row }[]): SQL | null {
   const deltas = new Map<string, number>();
   const add = (agencyId: string, keys: string[], d: number) => {
     for (const k of keys) deltas.set(`${agencyId}\u0000${k}`, (deltas.get(`${agencyId}\u0000${k}`) ?? 0) + d);
   };
-  if (before) add(before.agencyId, counterKeys(before), -1);
-  add(after.agencyId, counterKeys(after), +1);
+  for (const { before, after } of changes) {
+    if (before) add(before.agencyId, counterKeys(before), -1);
+    add(after.agencyId, counterKeys(after), +1);
+  }
   // One multi-row upsert, in key order: fewer round trips, and concurrent writers lock rows in the same order.
   const rows = [...deltas]
     .filter(([, delta]) => delta !== 0)
@@ -64,19 +86,16 @@ export async function applyStats(q: Queryable, before: Row | null, after: Row): 
       const [agencyId, dim, key] = composite.split('\u0000') as [string, string, string];
       return { agencyId, dim, key, n };
     });
-  if (rows.length > 0) {
-    await q
-      .insert(statCounts)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: [statCounts.agencyId, statCounts.dim, statCounts.key],
-        set: { n: sql`${statCounts.n} + excluded.n` },
-      });
-  }
+  return insertJsonSql(statCounts, rows, {
+    onConflict: sql`on conflict (agency_id, dim, key) do update set n = complaints_stat_counts.n + excluded.n`,
+  });
+}
+
+async function applyDurations(q: Queryable, before: Row | null, after: Row): Promise<void> {
   const b = before ? durations(before) : { first_response: null, close: null };
   const a = durations(after);
   for (const metric of ['first_response', 'close'] as const) {
-    if (b[metric] === a[metric] && before?.agencyId === after.agencyId) continue;
+    if (b[metric] === a[metric] && (before === null || before.agencyId === after.agencyId)) continue;
     if (a[metric] === null) {
       await q
         .delete(statDurations)

@@ -378,7 +378,8 @@ describe('the per-day roll-up', () => {
       from surveys_responses where unit_id = '${ids.unitId}'`),
     );
     expect(rolled.rows[0]).toEqual(raw.rows[0]);
-    expect(Number(raw.rows[0]!.n)).toBeGreaterThan(100);
+    // Not a trivial agreement: the demo seeds a response a day over the two months before this one (59+ days).
+    expect(Number(raw.rows[0]!.n)).toBeGreaterThan(50);
     await expect(t.ctx.db.execute(sql`update surveys_responses set u1 = 4`)).rejects.toThrow();
     await expect(t.ctx.db.execute(sql`delete from surveys_responses`)).rejects.toThrow();
   });

@@ -81,6 +81,37 @@ export async function apiUpload<T>(path: string, file: File): Promise<T> {
   return data as T;
 }
 
+/**
+ * Posts a multipart form (several files) with the session's CSRF header, reporting how much of it has been
+ * sent (0..1) so a page can show upload progress; the answer comes once the server has done its work.
+ */
+export function apiPostForm<T>(path: string, form: FormData, onProgress?: (sent: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_BASE}${path}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    if (onProgress) {
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+      };
+      xhr.upload.onload = () => onProgress(1);
+    }
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', null));
+    xhr.onload = () => {
+      let data: unknown;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        data = undefined;
+      }
+      if (xhr.status < 200 || xhr.status >= 300) reject(toApiError(xhr.status, data));
+      else resolve(data as T);
+    };
+    xhr.send(form);
+  });
+}
+
 export const api = {
   get: <T>(path: string, headers?: Record<string, string>) => apiRequest<T>('GET', path, undefined, headers),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),

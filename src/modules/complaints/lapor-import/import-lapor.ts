@@ -1,39 +1,23 @@
-// Imports an SP4N-LAPOR! export into an agency: each valid row goes through submitComplaint (source mapped,
+// Imports an SP4N-LAPOR! export into an agency: each valid row goes through submitComplaintIn (source mapped,
 // original receipt time kept), then takes LAPOR's disposition unit and status, all in one savepoint per row,
 // so a bad row leaves nothing behind. Tracking IDs are remembered: importing the same file twice adds nothing.
+// A dry run makes every check a real run makes before writing, and writes nothing.
 import { and, asc, eq, like } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit/record-audit';
+import type { Actor, Role } from '../../../core/auth/roles';
 import type { AppContext } from '../../../core/context';
-import type { Db, Queryable } from '../../../core/db/client';
+import type { Queryable } from '../../../core/db/client';
 import { AppError, badRequest } from '../../../core/http/errors';
 import { type Text, text } from '../../../core/i18n/messages';
 import { agencies, regions, units } from '../../../core/org/schema';
 import { complaints } from '../schema';
 import type { ComplaintStatus, ComplaintKind, CloseHow, Source, Tier, Visibility } from '../states';
 import { applyStats } from '../stats';
-import { submitComplaint } from '../submit-complaint';
-import type { LaporRow } from './read-lapor-file';
+import { submitComplaintIn } from '../submit-complaint';
+import { LAPOR_COLUMNS, type LaporRow } from './read-lapor-file';
 import { laporImports } from './schema';
 
-export const LAPOR_COLUMNS = [
-  'Tracking ID',
-  'Tanggal Laporan Masuk',
-  'Waktu Laporan Masuk',
-  'Klasifikasi Laporan',
-  'ID Kategori',
-  'Kategori',
-  'Judul Laporan',
-  'Isi Laporan Awal',
-  'Isi Laporan Akhir',
-  'Tipe Laporan (Anonim/Rahasia)',
-  'Sumber Laporan',
-  'Instansi Induk',
-  'Instansi Terdisposisi',
-  'Status Laporan',
-  'Alasan Tunda/Arsip',
-  'Provinsi',
-  'Kota/Kabupaten',
-] as const;
+export { LAPOR_COLUMNS };
 
 const KIND_MAP: Record<string, { kind: ComplaintKind; tier: Tier | null }> = {
   'pengaduan berkadar pengawasan': { kind: 'pengaduan', tier: 'berkadar_pengawasan' },
@@ -87,6 +71,9 @@ export interface ImportError {
 
 export interface ImportSummary {
   rows: number;
+  /** Rows that passed every check: imported by a real run, would be imported by a dry run. */
+  importable: number;
+  /** Rows written (always 0 for a dry run). */
   imported: number;
   alreadyImported: number;
   errors: ImportError[];
@@ -99,6 +86,10 @@ export interface ImportOptions {
   rows: LaporRow[];
   /** lapor_name → unit id. */
   mapping?: Map<string, string>;
+  /** Check every row, write nothing. */
+  dryRun?: boolean;
+  /** The officer who runs the import (the ledger names them); the command line imports as the system. */
+  by?: { actor: Actor; role: Role };
 }
 
 class RowError extends Error {
@@ -182,7 +173,14 @@ async function regionResolver(q: Queryable, agencyId: string) {
 }
 
 export async function importLapor(ctx: AppContext, opts: ImportOptions): Promise<ImportSummary> {
-  const summary: ImportSummary = { rows: opts.rows.length, imported: 0, alreadyImported: 0, errors: [], unmatched: [] };
+  const summary: ImportSummary = {
+    rows: opts.rows.length,
+    importable: 0,
+    imported: 0,
+    alreadyImported: 0,
+    errors: [],
+    unmatched: [],
+  };
   const unitOf = await unitMatcher(ctx.db, opts.agencyId, opts.mapping ?? new Map());
   const regionOf = await regionResolver(ctx.db, opts.agencyId);
   const unmatched = new Map<string, number>();
@@ -238,9 +236,12 @@ export async function importLapor(ctx: AppContext, opts: ImportOptions): Promise
       const regionCode = await regionOf(v('Kota/Kabupaten'));
       if (!regionCode) fail('Wilayah laporan tidak ditemukan.', 'The region of the report was not found.');
       const source = SOURCE_MAP[norm(v('Sumber Laporan'))] ?? 'import';
+      summary.importable += 1;
+      if (opts.dryRun) continue;
       await ctx.db.transaction(async (tx) => {
-        const sub = await submitComplaint(
-          { ...ctx, db: tx as unknown as Db },
+        const sub = await submitComplaintIn(
+          ctx,
+          tx,
           {
             agencyId: opts.agencyId,
             kind: kind!.kind,
@@ -249,6 +250,8 @@ export async function importLapor(ctx: AppContext, opts: ImportOptions): Promise
             regionCode: regionCode!,
             visibility,
             receivedAt: receivedAt!,
+            // The export is this agency's own history: its reports stay here, whatever their region.
+            keepAtIntakeAgency: true,
           },
           source,
         );
@@ -276,7 +279,8 @@ export async function importLapor(ctx: AppContext, opts: ImportOptions): Promise
           importedAt: ctx.clock.now(),
         });
         await recordAudit(tx, {
-          actor: { kind: 'system', name: 'lapor-import' },
+          actor: opts.by?.actor ?? { kind: 'system', name: 'lapor-import' },
+          role: opts.by?.role ?? null,
           action: 'complaints.lapor_import',
           entityType: 'complaint',
           entityId: sub.id,

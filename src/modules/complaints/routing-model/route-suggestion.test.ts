@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { complaints } from '../schema';
 import { T0, fileComplaint, unitIdByName } from '../test-factory';
 import { autoAssignRoutes } from './auto-assign-routes';
+import { MIN_HISTORY } from './routes';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -58,6 +59,10 @@ describe('route suggestion', () => {
     expect(body.suggestions[0].confidence).toBeGreaterThan(0.5);
     expect(body.suggestions[0].confidencePercent).toBe(Math.round(body.suggestions[0].confidence * 100));
     expect(body).toMatchObject({ autoAssignPercent: 0, wouldAutoAssign: false });
+    // Six dispositions (and the demo's) are too little history: the console says so.
+    expect(body.trainedOn).toBeGreaterThanOrEqual(6);
+    expect(body.trainedOn).toBeLessThan(MIN_HISTORY);
+    expect(body.enoughHistory).toBe(false);
 
     const statusOf = async () => (await t.ctx.db.select().from(complaints).where(eq(complaints.id, f.id)))[0]!;
     await autoAssignRoutes(t.ctx);

@@ -1,5 +1,6 @@
 // GET /admin/complaints/:id/route-suggestion: the learned routing suggestion for one complaint, for the
-// agency admin who disposes it, with the model's confidence and whether automatic assignment would apply.
+// agency admin who disposes it, with the model's confidence, whether automatic assignment would apply, and
+// how many past dispositions the model learnt from (with too few, its suggestions are guesses).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
@@ -10,7 +11,10 @@ import { text } from '../../../core/i18n/messages';
 import { type StaffActor, assertCoordinator } from '../policy';
 import { complaints } from '../schema';
 import { loadSettings } from '../settings';
-import { suggestRoute } from './suggest-route';
+import { agencyModel, suggestRoute } from './suggest-route';
+
+/** Below this many past dispositions the console says the suggestion rests on too little history. */
+export const MIN_HISTORY = 30;
 
 const Params = Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) });
 const Suggestion = Type.Object({
@@ -25,6 +29,10 @@ const Suggestion = Type.Object({
   ),
   autoAssignPercent: Type.Integer(),
   wouldAutoAssign: Type.Boolean(),
+  /** Past dispositions the model learnt from. */
+  trainedOn: Type.Integer(),
+  /** False when trainedOn is below MIN_HISTORY. */
+  enoughHistory: Type.Boolean(),
 });
 
 const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) => {
@@ -40,6 +48,7 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
       if (!row) throw notFound(text('Laporan tidak ditemukan.', 'Report not found.'));
       assertCoordinator(req.actor as StaffActor, row.agencyId);
       const suggestions = await suggestRoute(ctx, row.agencyId, row);
+      const { trainedOn } = await agencyModel(ctx, row.agencyId); // the cached model suggestRoute just used
       const { routingAutoAssignPercent } = await loadSettings(ctx.db, row.agencyId);
       const top = suggestions[0]?.confidence ?? 0;
       return {
@@ -47,6 +56,8 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
         suggestions: suggestions.map((s) => ({ ...s, confidencePercent: Math.round(s.confidence * 100) })),
         autoAssignPercent: routingAutoAssignPercent,
         wouldAutoAssign: routingAutoAssignPercent > 0 && top * 100 >= routingAutoAssignPercent,
+        trainedOn,
+        enoughHistory: trainedOn >= MIN_HISTORY,
       };
     },
   );

@@ -1,5 +1,5 @@
 // The agency admin's complaint categories (tree with tier, emergency lane and deadline; add and edit) and
-// routing rules (category and/or region prefix → target unit; add and delete).
+// routing rules (category and/or region prefix → target unit; add and delete), and automatic assignment.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { usePageTitle } from '../../components/page-title';
 import { Empty, ErrorAlert, Loading } from '../../components/Status';
 import { api, seg } from '../../lib/api';
 import { useMe } from '../console/me-context';
+import { AutoAssignSettings } from './AutoAssignSettings';
 import { type Category, type CategoryInput, complaintsApi } from './complaints-api';
 import { useStrings } from './strings';
 
@@ -351,6 +352,8 @@ export function CategoriesAdminPage() {
           {s('ruleAdd')}
         </button>
       </form>
+
+      <AutoAssignSettings />
     </>
   );
 }

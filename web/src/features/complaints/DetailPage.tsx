@@ -1,5 +1,6 @@
 // The console's complaint detail: the report (identity only when the reporter did not choose anonim),
-// the full timeline with internal notes, escalations, and the officer's actions.
+// the full timeline with internal notes, escalations, and the officer's actions; for the agency admin, the
+// learned routing suggestion. An imported report shows its SP4N-LAPOR! tracking ID.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -12,6 +13,7 @@ import type { Text } from '../../lib/i18n/i18n';
 import { useMe } from '../console/me-context';
 import type { Entry } from './complaints-api';
 import { Timeline } from './ReporterTrackPage';
+import { RouteSuggestion } from './RouteSuggestion';
 import { type Key, useStrings } from './strings';
 
 interface Detail {
@@ -21,8 +23,11 @@ interface Detail {
   description: string;
   statusLabel: Text;
   status: string;
+  unitId: string | null;
   unitName: string | null;
+  agencyId: string;
   agencyName: string;
+  laporTrackingId?: string | null;
   categoryName: string | null;
   regionName: string | null;
   regionCode: string;
@@ -37,6 +42,8 @@ interface Detail {
 }
 const ACTIONS = ['follow_up', 'complete', 'request_info', 'postpone', 'resume', 'archive', 'close'] as const;
 const CLOSE_HOWS = ['resolved', 'not_resolved', 'closed_by_officer'] as const;
+/** States a report can be disposed (routed to a unit) from. */
+const DISPOSABLE = ['diterima', 'diverifikasi', 'didisposisikan', 'ditindaklanjuti', 'menunggu_kelengkapan', 'ditunda'];
 
 export function ComplaintDetailPage() {
   const { s, pick, lang } = useStrings();
@@ -87,6 +94,10 @@ export function ComplaintDetailPage() {
   if (detail.isPending) return <Loading />;
   if (detail.error) return <ErrorAlert error={detail.error} />;
   const d = detail.data;
+  // The suggestion is the agency admin's (the coordinator who disposes reports).
+  const coordinator = me.grants.some(
+    (g) => g.role === 'admin_instansi' && g.unitId === null && g.agencyId === d.agencyId,
+  );
   return (
     <>
       <p>
@@ -128,6 +139,14 @@ export function ComplaintDetailPage() {
             <dd>{formatDateTime(d.dueAt, lang)}</dd>
           </div>
         ) : null}
+        {d.laporTrackingId ? (
+          <div>
+            <dt>{s('laporTrackingId')}</dt>
+            <dd className="mono" data-testid="lapor-tracking-id">
+              {d.laporTrackingId}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{s('reporter')}</dt>
           <dd>
@@ -165,6 +184,10 @@ export function ComplaintDetailPage() {
         >
           {s('verify')}
         </button>
+      ) : null}
+
+      {coordinator && DISPOSABLE.includes(d.status) ? (
+        <RouteSuggestion complaintId={d.id} currentUnitId={d.unitId} />
       ) : null}
 
       <form

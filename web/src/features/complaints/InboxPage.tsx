@@ -53,9 +53,22 @@ export function ComplaintInboxPage() {
     <>
       <h1>{s('inboxTitle')}</h1>
       {isAdmin ? (
-        <p>
-          <Link to="/konsol/pengaduan/kategori">{s('catAdminLink')}</Link>
-        </p>
+        <nav aria-label={s('adminLinks')}>
+          <ul className="actions" style={{ listStyle: 'none', padding: 0 }}>
+            <li>
+              <Link to="/konsol/pengaduan/kategori">{s('catAdminLink')}</Link>
+            </li>
+            <li>
+              <Link to="/konsol/pengaduan/impor">{s('importAdminLink')}</Link>
+            </li>
+            <li>
+              <Link to="/konsol/pengaduan/open311">{s('doorsOpen311Link')}</Link>
+            </li>
+            <li>
+              <Link to="/konsol/pengaduan/gateway">{s('doorsGatewayLink')}</Link>
+            </li>
+          </ul>
+        </nav>
       ) : null}
       <div className="form inline-form">
         <SelectField label={s('filterStatus')} value={status} onChange={(e) => setStatus(e.target.value)}>

@@ -6,3 +6,6 @@ export { ComplaintInboxPage } from './InboxPage';
 export { ComplaintDetailPage } from './DetailPage';
 export { MyReportsPage } from './MyReportsPage';
 export { CategoriesAdminPage } from './CategoriesAdminPage';
+export { LaporImportPage } from './LaporImportPage';
+export { Open311ClientsPage } from './Open311ClientsPage';
+export { GatewaysPage } from './GatewaysPage';

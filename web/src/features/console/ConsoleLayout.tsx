@@ -31,6 +31,7 @@ const NAV: NavItem[] = [
   { to: '/konsol/kalender', label: 'nav.console.calendar', roles: ADMIN_ROLES },
   { to: '/konsol/outbox', label: 'nav.console.outbox', roles: ADMIN_ROLES },
   { to: '/konsol/pengaduan', label: 'nav.console.complaints' },
+  { to: '/konsol/pengaduan/impor', label: 'nav.console.complaintImport', roles: ADMIN_ROLES },
   { to: '/konsol/layanan', label: 'nav.console.services' },
   { to: '/konsol/survei', label: 'nav.console.surveys' },
 ];

@@ -1,0 +1,74 @@
+// Group commit: callers submit one item each and wait; items that arrive while a batch is being written
+// are written together in the next one, in one transaction. Under load this turns N transactions (each
+// with its own round trips, lock waits and WAL flush) into one; with a single caller it is a batch of one,
+// started on the next turn of the event loop: nothing waits for a timer. Every caller learns its own item's outcome, and only
+// after its batch committed: an acknowledged item is durable.
+export type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
+
+export interface GroupCommitOptions<I, O> {
+  /** Writes a batch and returns one outcome per item, in order. A throw fails every item of the batch. */
+  write(items: I[]): Promise<Outcome<O>[]>;
+  /** Most items in one batch. */
+  maxBatch: number;
+  /** Batches written at the same time (1 for a single-connection database). */
+  maxConcurrent: number;
+}
+
+interface Pending<I, O> {
+  item: I;
+  resolve(value: O): void;
+  reject(error: unknown): void;
+}
+
+export class GroupCommit<I, O> {
+  private queue: Pending<I, O>[] = [];
+  private running = 0;
+  private scheduled = false;
+
+  constructor(private readonly opts: GroupCommitOptions<I, O>) {}
+
+  submit(item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  // A batch starts on the next turn of the event loop, after the I/O callbacks already waiting: requests
+  // that arrived together join one batch. (An embedded database such as PGlite runs a whole transaction
+  // in microtasks; started at once, every batch would hold a single item.)
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.running < this.opts.maxConcurrent && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.opts.maxBatch);
+      this.running++;
+      void this.run(batch).finally(() => {
+        this.running--;
+        this.schedule();
+      });
+    }
+  }
+
+  private async run(batch: Pending<I, O>[]): Promise<void> {
+    let outcomes: Outcome<O>[];
+    try {
+      outcomes = await this.opts.write(batch.map((p) => p.item));
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const o = outcomes[i];
+      if (o?.ok) p.resolve(o.value);
+      else p.reject(o ? o.error : new Error('group commit: no outcome for item'));
+    });
+  }
+}
