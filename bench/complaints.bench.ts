@@ -11,6 +11,8 @@ import { buildApp } from '../src/app';
 import { type BenchEnv, percentile } from './bench-env';
 
 const CONCURRENCY = Number(process.env.BENCH_COMPLAINTS_CONCURRENCY ?? 50);
+/** Latency without queueing: at 50 in flight a saturated server's p50 is 50 / throughput (Little's law). */
+const LIGHT = 4;
 const SECONDS = Number(process.env.BENCH_COMPLAINTS_SECONDS ?? 10);
 
 interface Run {
@@ -43,16 +45,17 @@ async function load(workers: number, max: number, maxMs: number, op: (i: number)
   return { count: ms.length, perSec: ms.length / secs, p50: percentile(ms, 50), p99: percentile(ms, 99), failed };
 }
 
-/** HTTP load from bench/load-worker.mjs on its own thread (autocannon, CONCURRENCY connections). */
+/** HTTP load from bench/load-worker.mjs on its own thread (autocannon, `connections` in flight). */
 function http(
   url: string,
   mode: 'intake' | 'lookup',
   paths: string[] = [],
+  connections = CONCURRENCY,
 ): Promise<Run & { codes: string[]; busy: number }> {
   const elu = performance.eventLoopUtilization();
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
-      workerData: { url, connections: CONCURRENCY, seconds: SECONDS, mode, paths },
+      workerData: { url, connections, seconds: SECONDS, mode, paths },
     });
     worker.once(
       'message',
@@ -107,6 +110,8 @@ export default async function complaintsBench(env: BenchEnv): Promise<void> {
     const target = env.kind === 'postgres' ? 'target >= 0.35x, p99 <= 50 ms' : 'target >= 1,000/s';
     print(`intake (POST /api/v1/complaints, ${CONCURRENCY} connections): ${fmt(intake)}`);
     print(`  ratio to insert ceiling ${(intake.perSec / insertCeiling.perSec).toFixed(2)}x (${target})`);
+    const light = await http(`${base}/api/v1/complaints`, 'intake', [], LIGHT);
+    print(`  at light load (${LIGHT} connections): ${fmt(light)}`);
     const codes = intake.codes;
 
     // Ceiling 2: a bare Fastify route doing one raw lookup.
@@ -122,6 +127,8 @@ export default async function complaintsBench(env: BenchEnv): Promise<void> {
 
     const lookups = await http(`${base}/api/v1/track/`, 'lookup', codes);
     print(`tracking lookups (GET /api/v1/track/:code, ${CONCURRENCY} connections): ${fmt(lookups)}`);
+    const lightLookups = await http(`${base}/api/v1/track/`, 'lookup', codes, LIGHT);
+    print(`  at light load (${LIGHT} connections): ${fmt(lightLookups)}`);
     print(
       `  ratio to raw-lookup route ${(lookups.perSec / rawLookup.perSec).toFixed(2)}x (target >= 0.7x, p99 <= 10 ms)`,
     );

@@ -45,6 +45,7 @@ import {
   SettingsBody,
   StaffReplyBody,
   StatsBody,
+  StatsQuery,
   Template,
   TemplateBody,
   TransitionBody,
@@ -293,10 +294,22 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
       schema: {
         tags,
         summary: 'Statistik pengaduan instansi / complaint statistics of the agency',
+        description:
+          'Laporan yang diterima dalam periode (tanggal setempat, kedua ujung termasuk) / reports received in the period (local dates, both ends included)',
+        querystring: StatsQuery,
         response: { 200: StatsBody },
       },
     },
-    async (req) => ({ ...(await getStats(ctx.db, staff(req).agencyId)) }),
+    async (req) => {
+      const { from, to } = req.query;
+      if (from && to && from > to) {
+        throw badRequest(
+          'BAD_PERIOD',
+          text('Tanggal awal harus sebelum tanggal akhir.', 'The start date must not be after the end date.'),
+        );
+      }
+      return { ...(await getStats(ctx.db, staff(req).agencyId, { from, to })) };
+    },
   );
 
   // ---- agency admin: categories, routing rules, settings, templates --------------------------------------

@@ -1,9 +1,11 @@
 // Deadlines on the paused clock, the escalation ladder (once per step), the emergency lane, the automatic
 // close, and the incrementally maintained statistics against the ground truth of the rows.
-import { eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../test/app';
 import { type Agent, loginAs } from '../../../test/auth';
+import { toLocalDate } from '../../lib/working-days';
 import { getStats } from './get-stats';
 import { runEscalations } from './run-escalations';
 import { complaints, escalations } from './schema';
@@ -112,10 +114,13 @@ describe('statistics', () => {
     at(T0.toISOString());
     const bidang = await unitIdByName(t, 'banten', 'Bidang Bina Marga');
     const filed: Filed[] = [];
-    for (let i = 0; i < 6; i++)
+    for (let i = 0; i < 6; i++) {
+      // Two days of receipt: three reports on Thu 12 Feb, three (and the forwarded one) late on Fri 13 Feb WIB.
+      if (i === 3) at('2026-02-12T17:30:00Z');
       filed.push(
         await fileComplaint(t, { title: `Laporan campuran nomor ${i}`, visibility: i % 2 ? 'anonim' : 'biasa' }),
       );
+    }
     await fileComplaint(t, {
       categoryId: await categoryId(t, 'banten', 'kebersihan.sampah'),
       title: 'Sampah diteruskan',
@@ -142,40 +147,82 @@ describe('statistics', () => {
     await post(operator, `${u(filed[5]!)}/transition`, { action: 'archive', message: 'Bukan pengaduan.' });
 
     const banten = await agencyIdOf(t, 'banten');
-    const rows = await t.ctx.db.select().from(complaints).where(eq(complaints.agencyId, banten));
-    const tally = (key: (r: (typeof rows)[number]) => string | null) => {
-      const m: Record<string, number> = {};
-      for (const r of rows) {
-        const k = key(r);
-        if (k !== null) m[k] = (m[k] ?? 0) + 1;
-      }
-      return m;
-    };
-    const median = (xs: number[]) => {
-      if (!xs.length) return null;
-      const s = [...xs].sort((a, b) => a - b);
-      const mid = Math.floor(s.length / 2);
-      return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-    };
-    const secs = (d: Date | null, r: (typeof rows)[number]) =>
-      d ? Math.round((d.getTime() - r.receivedAt.getTime()) / 1000) : null;
-    const onTime = rows.filter((r) => r.completedOnTime === true).length;
-    const done = rows.filter((r) => r.completedOnTime !== null).length;
+    const all = await t.ctx.db.select().from(complaints).where(eq(complaints.agencyId, banten));
+    const received = (r: (typeof all)[number]) => toLocalDate({ timeZone: 'Asia/Jakarta' }, r.receivedAt);
+    const expectGroundTruth = async (period: { from?: string; to?: string }) => {
+      const rows = all.filter(
+        (r) => (!period.from || received(r) >= period.from) && (!period.to || received(r) <= period.to),
+      );
+      const tally = (key: (r: (typeof rows)[number]) => string | null) => {
+        const m: Record<string, number> = {};
+        for (const r of rows) {
+          const k = key(r);
+          if (k !== null) m[k] = (m[k] ?? 0) + 1;
+        }
+        return m;
+      };
+      const median = (xs: number[]) => {
+        if (!xs.length) return null;
+        const s = [...xs].sort((a, b) => a - b);
+        const mid = Math.floor(s.length / 2);
+        return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+      };
+      const secs = (d: Date | null, r: (typeof rows)[number]) =>
+        d ? Math.round((d.getTime() - r.receivedAt.getTime()) / 1000) : null;
+      const onTime = rows.filter((r) => r.completedOnTime === true).length;
+      const done = rows.filter((r) => r.completedOnTime !== null).length;
 
-    const stats = await getStats(t.ctx.db, banten);
-    expect(stats.total).toBe(rows.length);
-    expect(stats.byState).toEqual(tally((r) => r.status));
-    expect(stats.byUnit).toEqual(tally((r) => r.unitId ?? '-'));
-    expect(stats.byCategory).toEqual(tally((r) => r.categoryId ?? '-'));
-    expect(stats.byRegion).toEqual(tally((r) => r.regionCode));
-    expect(stats.bySource).toEqual(tally((r) => r.source));
-    expect(stats.closedBy).toEqual(tally((r) => r.closeHow));
-    expect(stats.resolved).toBe(rows.filter((r) => r.closeHow === 'resolved').length);
-    expect(stats.onTimePercent).toBe(done ? Math.round((onTime / done) * 10_000) / 100 : null);
-    expect(stats.medianFirstResponseSeconds).toBe(median(rows.flatMap((r) => secs(r.firstResponseAt, r) ?? [])));
-    expect(stats.medianCloseSeconds).toBe(median(rows.flatMap((r) => secs(r.firstClosedAt, r) ?? [])));
+      const stats = await getStats(t.ctx.db, banten, period);
+      expect(stats.total).toBe(rows.length);
+      expect(stats.byState).toEqual(tally((r) => r.status));
+      expect(stats.byUnit).toEqual(tally((r) => r.unitId ?? '-'));
+      expect(stats.byCategory).toEqual(tally((r) => r.categoryId ?? '-'));
+      expect(stats.byRegion).toEqual(tally((r) => r.regionCode));
+      expect(stats.bySource).toEqual(tally((r) => r.source));
+      expect(stats.closedBy).toEqual(tally((r) => r.closeHow));
+      expect(stats.resolved).toBe(rows.filter((r) => r.closeHow === 'resolved').length);
+      expect(stats.onTimePercent).toBe(done ? Math.round((onTime / done) * 10_000) / 100 : null);
+      expect(stats.medianFirstResponseSeconds).toBe(median(rows.flatMap((r) => secs(r.firstResponseAt, r) ?? [])));
+      expect(stats.medianCloseSeconds).toBe(median(rows.flatMap((r) => secs(r.firstClosedAt, r) ?? [])));
+      return stats;
+    };
+    const stats = await expectGroundTruth({});
+    // Periods are days of receipt: each day holds its own reports, and together they hold all of them.
+    const thu = await expectGroundTruth({ from: '2026-02-12', to: '2026-02-12' });
+    const fri = await expectGroundTruth({ from: '2026-02-13', to: '2026-02-13' });
+    expect(thu.total).toBeGreaterThanOrEqual(3);
+    expect(fri.total).toBeGreaterThanOrEqual(3);
+    expect(await expectGroundTruth({ from: '2026-02-12', to: '2026-02-13' })).toMatchObject({
+      total: thu.total + fri.total,
+    });
+    await expectGroundTruth({ to: '2026-02-11' });
+
+    // The console's figures are the same, for the same period; a period that ends before it starts is a 400.
+    const viaApi = await admin.inject({
+      method: 'GET',
+      url: '/api/v1/console/complaint-stats?from=2026-02-13&to=2026-02-13',
+    });
+    expect(viaApi.json()).toEqual(JSON.parse(JSON.stringify(fri)));
+    const backwards = await admin.inject({
+      method: 'GET',
+      url: '/api/v1/console/complaint-stats?from=2026-02-13&to=2026-02-12',
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.code).toBe('BAD_PERIOD');
+    // Migration 0001 rebuilt the day-by-day figures from the complaints: its SQL gives the same figures.
+    const migration = readFileSync(new URL('../../../drizzle/0001_lame_whizzer.sql', import.meta.url), 'utf8');
+    const rebuild = migration.split('--> statement-breakpoint').filter((x) => /^\s*INSERT/m.test(x));
+    expect(rebuild).toHaveLength(2);
+    await t.ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`delete from complaints_stat_counts`);
+      await tx.execute(sql`delete from complaints_stat_durations`);
+      for (const statement of rebuild) await tx.execute(sql.raw(statement.replace(/^--.*$/gm, '')));
+    });
+    expect(await getStats(t.ctx.db, banten)).toEqual(stats);
+    expect(await getStats(t.ctx.db, banten, { from: '2026-02-13', to: '2026-02-13' })).toEqual(fri);
+
     // The workload above: one late completion, one "closed, not resolved" (then reopened), one resolved.
     expect(stats.closedBy.not_resolved).toBeUndefined();
-    expect(rows.filter((r) => r.completedOnTime === false && r.id === filed[3]!.id)).toHaveLength(1);
+    expect(all.filter((r) => r.completedOnTime === false && r.id === filed[3]!.id)).toHaveLength(1);
   });
 });

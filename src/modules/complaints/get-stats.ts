@@ -1,7 +1,11 @@
 // Figures for the command centre, read from the incrementally maintained tables (stats.ts): no scan of
-// the complaints per request. "Closed, not resolved" is never counted as resolved.
-import { and, eq, sql } from 'drizzle-orm';
+// the complaints per request. "Closed, not resolved" is never counted as resolved. A period selects the
+// reports received in it (by the agency's local date), counted as they stand now.
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client';
+import type { StatProvider } from '../../core/module';
+import { agencies } from '../../core/org/schema';
+import { toLocalDate } from '../../lib/working-days';
 import { statCounts, statDurations } from './schema';
 
 export interface ComplaintStats {
@@ -22,11 +26,21 @@ export interface ComplaintStats {
   medianCloseSeconds: number | null;
 }
 
-export async function getStats(q: Queryable, agencyId: string): Promise<ComplaintStats> {
+/** Days of receipt, the agency's local dates ('YYYY-MM-DD'), both ends included; either may be open. */
+export interface StatsPeriod {
+  from?: string | null;
+  to?: string | null;
+}
+
+export async function getStats(q: Queryable, agencyId: string, period: StatsPeriod = {}): Promise<ComplaintStats> {
+  const inPeriod = (day: typeof statCounts.day | typeof statDurations.receivedOn) =>
+    and(period.from ? gte(day, period.from) : undefined, period.to ? lte(day, period.to) : undefined);
   const counts = await q
-    .select({ dim: statCounts.dim, key: statCounts.key, n: statCounts.n })
+    .select({ dim: statCounts.dim, key: statCounts.key, n: sql<number>`sum(${statCounts.n})::int` })
     .from(statCounts)
-    .where(and(eq(statCounts.agencyId, agencyId), sql`${statCounts.n} <> 0`));
+    .where(and(eq(statCounts.agencyId, agencyId), inPeriod(statCounts.day)))
+    .groupBy(statCounts.dim, statCounts.key)
+    .having(sql`sum(${statCounts.n}) <> 0`);
   const dim = (d: string) => Object.fromEntries(counts.filter((c) => c.dim === d).map((c) => [c.key, Number(c.n)]));
   const followup = dim('followup');
   const onTime = followup.on_time ?? 0;
@@ -36,7 +50,9 @@ export async function getStats(q: Queryable, agencyId: string): Promise<Complain
     const rows = await q
       .select({ m: sql<number | null>`percentile_cont(0.5) within group (order by ${statDurations.seconds})` })
       .from(statDurations)
-      .where(and(eq(statDurations.agencyId, agencyId), eq(statDurations.metric, metric)));
+      .where(
+        and(eq(statDurations.agencyId, agencyId), eq(statDurations.metric, metric), inPeriod(statDurations.receivedOn)),
+      );
     const m = rows[0]?.m;
     return m === null || m === undefined ? null : Number(m);
   };
@@ -56,3 +72,19 @@ export async function getStats(q: Queryable, agencyId: string): Promise<Complain
     medianCloseSeconds: await median('close'),
   };
 }
+
+/** The command centre's figure: `from` and `to` are instants, `to` exclusive (the other modules' convention). */
+export const complaintStatsProvider: StatProvider = async (ctx, q) => {
+  const [agency] = await ctx.db
+    .select({ timeZone: agencies.timeZone })
+    .from(agencies)
+    .where(eq(agencies.id, q.agencyId))
+    .limit(1);
+  const zone = { timeZone: agency?.timeZone ?? 'Asia/Jakarta' };
+  const day = (d: Date) => toLocalDate(zone, d);
+  return getStats(ctx.db, q.agencyId, {
+    from: q.from ? day(q.from) : null,
+    // The last day with a moment before `to`.
+    to: q.to ? day(new Date(q.to.getTime() - 1)) : null,
+  });
+};

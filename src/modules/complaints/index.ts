@@ -8,7 +8,7 @@ import type { AppContext } from '../../core/context';
 import { registerAttachmentAuthorizer } from '../../core/files/authorizers';
 import type { PamongModule } from '../../core/module';
 import adminRoutes from './admin-routes';
-import { getStats } from './get-stats';
+import { complaintStatsProvider } from './get-stats';
 import { sendReporterNotice } from './notify-reporter';
 import { assertCanRead } from './policy';
 import { REPORTER_NOTICE_TOPIC } from './record-change';
@@ -84,7 +84,7 @@ export const complaintsModule: PamongModule = {
   seedDemo: seedComplaintsDemo,
   events: { [REPORTER_NOTICE_TOPIC]: sendReporterNotice },
   stats: {
-    complaints: (ctx, q) => getStats(ctx.db, q.agencyId),
+    complaints: complaintStatsProvider,
   },
   jobs: [
     { name: 'complaints.escalations', everyMs: 60_000, run: async (ctx) => void (await runEscalations(ctx)) },

@@ -447,3 +447,5 @@ export const TemplateBody = Type.Object({
   body: Type.String({ minLength: 2, maxLength: 5000 }),
 });
 export const StatsBody = Type.Record(Type.String(), Type.Unknown());
+/** Days of receipt (the agency's local dates), both ends included. */
+export const StatsQuery = Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) });

@@ -195,16 +195,21 @@ export const replyTemplates = pgTable('complaints_reply_templates', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
 
-/** Incrementally maintained counters (same transaction as each change): agency × dimension × key. */
+/**
+ * Incrementally maintained counters (same transaction as each change): agency × day of receipt (the
+ * agency's local date) × dimension × key. A period's figures sum its days: a cohort of reports received
+ * then, counted as they stand now.
+ */
 export const statCounts = pgTable(
   'complaints_stat_counts',
   {
     agencyId: uuid('agency_id').notNull(),
+    day: date('day').notNull(),
     dim: text('dim').notNull(),
     key: text('key').notNull(),
     n: integer('n').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.agencyId, t.dim, t.key] })],
+  (t) => [primaryKey({ columns: [t.agencyId, t.day, t.dim, t.key] })],
 );
 
 /** One duration per complaint and metric (first response, close), for medians without scanning complaints. */
@@ -214,10 +219,12 @@ export const statDurations = pgTable(
     complaintId: uuid('complaint_id').notNull(),
     metric: text('metric').$type<'first_response' | 'close'>().notNull(),
     agencyId: uuid('agency_id').notNull(),
+    /** The agency's local date of receipt, as in statCounts. */
+    receivedOn: date('received_on').notNull(),
     seconds: integer('seconds').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.complaintId, t.metric] }),
-    index('complaints_stat_durations_agency_idx').on(t.agencyId, t.metric),
+    index('complaints_stat_durations_agency_idx').on(t.agencyId, t.metric, t.receivedOn),
   ],
 );

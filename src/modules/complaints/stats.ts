@@ -1,8 +1,8 @@
 // Incrementally maintained statistics. Every figure is a pure function of one complaint row
-// (`contributions`); each change applies the difference between the row before and after, in the same
-// transaction as the change, so the tables always equal what a full scan would give.
+// (counterKeys, durations); each change applies the difference between the row before and after, in the
+// same transaction as the change, so the tables always equal what a full scan would give. Figures are
+// kept per agency-local day of receipt, so any period is a sum over its days.
 import { type SQL, and, eq, sql } from 'drizzle-orm';
-import { insertJsonSql } from '../../core/db/insert-json-rows';
 import type { Queryable } from '../../core/db/client';
 import type { ComplaintRow } from './repository';
 import { statCounts, statDurations } from './schema';
@@ -71,24 +71,35 @@ export function newComplaintStatsSql(rows: Row[]): SQL | null {
 
 function statCountsSql(changes: { before: Row | null; after: Row }[]): SQL | null {
   const deltas = new Map<string, number>();
-  const add = (agencyId: string, keys: string[], d: number) => {
-    for (const k of keys) deltas.set(`${agencyId}\u0000${k}`, (deltas.get(`${agencyId}\u0000${k}`) ?? 0) + d);
+  const add = (r: Row, d: number) => {
+    for (const k of counterKeys(r)) {
+      const key = `${r.agencyId}\u0000${r.receivedAt.toISOString()}\u0000${k}`;
+      deltas.set(key, (deltas.get(key) ?? 0) + d);
+    }
   };
   for (const { before, after } of changes) {
-    if (before) add(before.agencyId, counterKeys(before), -1);
-    add(after.agencyId, counterKeys(after), +1);
+    if (before) add(before, -1);
+    add(after, +1);
   }
-  // One multi-row upsert, in key order: fewer round trips, and concurrent writers lock rows in the same order.
   const rows = [...deltas]
     .filter(([, delta]) => delta !== 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([composite, n]) => {
-      const [agencyId, dim, key] = composite.split('\u0000') as [string, string, string];
-      return { agencyId, dim, key, n };
+      const [agency_id, received_at, dim, key] = composite.split('\u0000') as [string, string, string, string];
+      return { agency_id, received_at, dim, key, n };
     });
-  return insertJsonSql(statCounts, rows, {
-    onConflict: sql`on conflict (agency_id, dim, key) do update set n = complaints_stat_counts.n + excluded.n`,
-  });
+  if (rows.length === 0) return null;
+  // The day is the agency's local date of receipt. One upsert, in key order: concurrent writers lock the
+  // counter rows in the same order.
+  return sql`
+    insert into complaints_stat_counts (agency_id, day, dim, key, n)
+    select r.agency_id, (r.received_at at time zone a.time_zone)::date, r.dim, r.key, sum(r.n)::int
+    from json_to_recordset(${JSON.stringify(rows)}::json)
+      as r(agency_id uuid, received_at timestamptz, dim text, key text, n int)
+    join core_agencies a on a.id = r.agency_id
+    group by 1, 2, 3, 4
+    having sum(r.n) <> 0
+    order by 1, 2, 3, 4
+    on conflict (agency_id, day, dim, key) do update set n = complaints_stat_counts.n + excluded.n`;
 }
 
 async function applyDurations(q: Queryable, before: Row | null, after: Row): Promise<void> {
@@ -101,13 +112,13 @@ async function applyDurations(q: Queryable, before: Row | null, after: Row): Pro
         .delete(statDurations)
         .where(and(eq(statDurations.complaintId, after.id), eq(statDurations.metric, metric)));
     } else {
-      await q
-        .insert(statDurations)
-        .values({ complaintId: after.id, metric, agencyId: after.agencyId, seconds: a[metric]! })
-        .onConflictDoUpdate({
-          target: [statDurations.complaintId, statDurations.metric],
-          set: { seconds: a[metric]!, agencyId: after.agencyId },
-        });
+      await q.execute(sql`
+        insert into complaints_stat_durations (complaint_id, metric, agency_id, received_on, seconds)
+        select ${after.id}, ${metric}, a.id, (${after.receivedAt.toISOString()}::timestamptz at time zone a.time_zone)::date,
+               ${a[metric]}
+        from core_agencies a where a.id = ${after.agencyId}
+        on conflict (complaint_id, metric) do update
+          set seconds = excluded.seconds, agency_id = excluded.agency_id, received_on = excluded.received_on`);
     }
   }
 }
