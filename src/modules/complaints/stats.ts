@@ -5,7 +5,7 @@
 import { type SQL, and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client';
 import type { ComplaintRow } from './repository';
-import { statCounts, statDurations } from './schema';
+import { statDurations } from './schema';
 
 type Row = Pick<
   ComplaintRow,
