@@ -75,6 +75,20 @@ describe('pamong import lapor', () => {
     ]);
   });
 
+  it("keeps an agency's own history at that agency, even for reports about a place another agency runs", async () => {
+    const banten = await agencyIdOf(t, 'banten');
+    // The province's export: a report about Kota Serang that the province's own Bidang Bina Marga handled.
+    const row = laporRow(7, { 'Instansi Induk': 'Pemerintah Provinsi Banten' });
+    const s = await importLapor(t.ctx, { agencyId: banten, rows: readLaporCsv(laporCsv([row])) });
+    expect(s).toMatchObject({ imported: 1, errors: [], unmatched: [] });
+    const [c] = await t.ctx.db
+      .select({ agencyId: complaints.agencyId, unitId: complaints.unitId })
+      .from(laporImports)
+      .innerJoin(complaints, eq(complaints.id, laporImports.complaintId))
+      .where(and(eq(laporImports.agencyId, banten), eq(laporImports.trackingId, '4100007')));
+    expect(c).toEqual({ agencyId: banten, unitId: await unitIdByName(t, 'banten', 'Bidang Bina Marga') });
+  });
+
   it('reports unmatched unit names with counts, and imports those rows once a mapping file names the unit', async () => {
     const rows = readLaporCsv(
       laporCsv([
