@@ -1,8 +1,8 @@
 // Group commit: callers submit one item each and wait; items that arrive while a batch is being written
 // are written together in the next one, in one transaction. Under load this turns N transactions (each
 // with its own round trips, lock waits and WAL flush) into one; with a single caller it is a batch of one,
-// started on the next turn of the event loop: nothing waits for a timer. Every caller learns its own item's outcome, and only
-// after its batch committed: an acknowledged item is durable.
+// started on the next turn of the event loop: nothing waits for a timer. Every caller learns its own
+// item's outcome, and only after its batch committed: an acknowledged item is durable.
 export type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
 export interface GroupCommitOptions<I, O> {
