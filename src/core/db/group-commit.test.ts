@@ -1,5 +1,5 @@
 // Group commit: who is batched with whom, and who learns what when a batch or an item fails.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GroupCommit, type Outcome } from './group-commit';
 
 /** A writer that records its batches and finishes each one when the test says so. */
@@ -93,5 +93,27 @@ describe('GroupCommit', () => {
     finish.shift()!();
     finish.shift()!();
     expect(await Promise.all(all)).toEqual(['#1', '#2', '#3', '#4', '#5']);
+  });
+
+  it('lets the first few callers back after a large batch wait a moment for the rest', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const { gc, batches, finish, turn } = recorder();
+      const big = Array.from({ length: 10 }, (_, i) => gc.submit(i));
+      await turn();
+      finish.shift()!();
+      await Promise.all(big);
+      const early = [20, 21].map((i) => gc.submit(i));
+      await turn();
+      expect(batches).toHaveLength(1); // two of ten: waiting for more
+      const late = [22, 23, 24, 25, 26].map((i) => gc.submit(i));
+      vi.advanceTimersByTime(1);
+      await turn();
+      expect(batches[1]).toEqual([20, 21, 22, 23, 24, 25, 26]);
+      finish.shift()!();
+      await Promise.all([...early, ...late]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -3,6 +3,8 @@
 // with its own round trips, lock waits and WAL flush) into one; with a single caller it is a batch of one,
 // started on the next turn of the event loop: nothing waits for a timer. Every caller learns its own
 // item's outcome, and only after its batch committed: an acknowledged item is durable.
+const MAX_SETTLE_WAITS = 3;
+
 export type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
 export interface GroupCommitOptions<I, O> {
@@ -24,6 +26,8 @@ export class GroupCommit<I, O> {
   private queue: Pending<I, O>[] = [];
   private running = 0;
   private scheduled = false;
+  private lastBatchSize = 0;
+  private seenAtLastWait = 0;
 
   constructor(private readonly opts: GroupCommitOptions<I, O>) {}
 
@@ -40,15 +44,28 @@ export class GroupCommit<I, O> {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.pump();
-    });
+    setImmediate(() => this.settle(0));
+  }
+
+  // Under load the callers answered by the last batch come back over the next millisecond or two. Rather
+  // than writing the first few of them alone (a small batch costs almost as much as a full one), wait a
+  // moment while the queue is well short of the last batch and still growing. A lone caller never waits.
+  private settle(waits: number): void {
+    const short = this.queue.length < this.lastBatchSize / 2;
+    if (short && waits < MAX_SETTLE_WAITS && this.queue.length > this.seenAtLastWait) {
+      this.seenAtLastWait = this.queue.length;
+      setTimeout(() => this.settle(waits + 1), 1);
+      return;
+    }
+    this.seenAtLastWait = 0;
+    this.scheduled = false;
+    this.pump();
   }
 
   private pump(): void {
     while (this.running < this.opts.maxConcurrent && this.queue.length > 0) {
       const batch = this.queue.splice(0, this.opts.maxBatch);
+      this.lastBatchSize = batch.length;
       this.running++;
       void this.run(batch).finally(() => {
         this.running--;

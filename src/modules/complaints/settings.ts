@@ -1,6 +1,6 @@
 // Per-agency settings of complaint handling, with the regulatory defaults. Admins change them through
 // PUT /console/complaint-settings; a category may override the resolution budget and emergency hours.
-import { and, eq, like, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../core/db/client';
 import { units } from '../../core/org/schema';
 import { agencySettings } from './schema';
@@ -70,28 +70,45 @@ const COORDINATOR_NAMES = [
   'Bagian Organisasi',
 ];
 const ON_DUTY_NAMES = ['Badan Penanggulangan Bencana Daerah', 'Satuan Polisi Pamong Praja'];
+/** Every unit name mergeSettings may fall back to. */
+export const FALLBACK_UNIT_NAMES = [...COORDINATOR_NAMES, ...ON_DUTY_NAMES];
 
-async function unitByNames(q: Queryable, agencyId: string, names: string[]): Promise<string | null> {
-  const rows = await q
-    .select({ id: units.id, name: units.name })
-    .from(units)
-    .where(and(eq(units.agencyId, agencyId), eq(units.active, true), or(...names.map((n) => like(units.name, n)))));
-  for (const n of names) {
-    const hit = rows.find((r) => r.name === n);
-    if (hit) return hit.id;
-  }
-  return null;
-}
+type SettingsRow = Pick<typeof agencySettings.$inferSelect, 'settings' | 'coordinatingUnitId' | 'onDutyUnitId'>;
 
-export async function loadSettings(q: Queryable, agencyId: string): Promise<AgencyComplaintSettings> {
-  const [row] = await q.select().from(agencySettings).where(eq(agencySettings.agencyId, agencyId)).limit(1);
+/**
+ * An agency's settings: its row over the defaults, and for units it names none, the first active unit
+ * found by name (`namedUnits`: the agency's active units among FALLBACK_UNIT_NAMES).
+ */
+export function mergeSettings(
+  row: SettingsRow | null | undefined,
+  namedUnits: readonly { id: string; name: string }[],
+): AgencyComplaintSettings {
   const merged = { ...DEFAULT_SETTINGS } as ComplaintSettings;
   for (const [k, v] of Object.entries(row?.settings ?? {})) {
     if (k in DEFAULT_SETTINGS && typeof v === 'number') (merged as unknown as Record<string, number>)[k] = v;
   }
+  const byNames = (names: string[]) => {
+    for (const n of names) {
+      const hit = namedUnits.find((u) => u.name === n);
+      if (hit) return hit.id;
+    }
+    return null;
+  };
   return {
     ...merged,
-    coordinatingUnitId: row?.coordinatingUnitId ?? (await unitByNames(q, agencyId, COORDINATOR_NAMES)),
-    onDutyUnitId: row?.onDutyUnitId ?? (await unitByNames(q, agencyId, ON_DUTY_NAMES)),
+    coordinatingUnitId: row?.coordinatingUnitId ?? byNames(COORDINATOR_NAMES),
+    onDutyUnitId: row?.onDutyUnitId ?? byNames(ON_DUTY_NAMES),
   };
+}
+
+export async function loadSettings(q: Queryable, agencyId: string): Promise<AgencyComplaintSettings> {
+  const [row] = await q.select().from(agencySettings).where(eq(agencySettings.agencyId, agencyId)).limit(1);
+  const needsUnits = !row?.coordinatingUnitId || !row?.onDutyUnitId;
+  const named = needsUnits
+    ? await q
+        .select({ id: units.id, name: units.name })
+        .from(units)
+        .where(and(eq(units.agencyId, agencyId), eq(units.active, true), inArray(units.name, FALLBACK_UNIT_NAMES)))
+    : [];
+  return mergeSettings(row, named);
 }
