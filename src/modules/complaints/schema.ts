@@ -1,5 +1,4 @@
 // Tables of the complaints module (SP4N-LAPOR!-style handling of pengaduan, aspirasi and permintaan informasi).
-import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -145,7 +144,9 @@ export const complaints = pgTable(
     index('complaints_due_idx').on(t.dueAt),
     index('complaints_reporter_idx').on(t.reporterUserId),
     index('complaints_region_idx').using('btree', t.regionCode.op('text_pattern_ops')),
-    index('complaints_text_trgm_idx').using('gin', sql`(${t.title} || ' ' || ${t.description}) gin_trgm_ops`),
+    // No trigram index over the text: the searches use similarity() and ilike on title and description
+    // separately, which an index on their concatenation cannot serve, and it cost half of each intake's
+    // write on PGlite (measured: 61 ms vs 35 ms per batch of 50).
   ],
 );
 

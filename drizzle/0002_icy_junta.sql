@@ -1,0 +1,1 @@
+DROP INDEX "complaints_text_trgm_idx";
