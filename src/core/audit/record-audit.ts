@@ -1,6 +1,6 @@
 // Appends one entry to the ledger inside the caller's transaction, so the entry and the change it
 // records commit together or not at all. A transaction-scoped advisory lock serialises appenders.
-// recordAudits appends a batch under one lock, chained in order, as if appended one by one.
+// chainAuditRows prepares a batch under one lock, chained in order, as if appended one by one.
 import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import type { Actor, Role } from '../auth/roles';
@@ -67,15 +67,9 @@ export function entryPayload(r: Omit<AuditRow, 'hash'>): string {
 export const entryHash = (r: Omit<AuditRow, 'hash'>) => sha256Hex(entryPayload(r));
 
 export async function recordAudit(q: Queryable, input: AuditInput): Promise<AuditRow> {
-  const [row] = await recordAudits(q, [input]);
+  const [row] = await chainAuditRows(q, [input]);
+  await insertJsonRows(q, auditEntries, [row!]);
   return row!;
-}
-
-/** Appends several entries in order, under one lock and with one insert. */
-export async function recordAudits(q: Queryable, inputs: readonly AuditInput[]): Promise<AuditRow[]> {
-  const rows = await chainAuditRows(q, inputs);
-  await insertJsonRows(q, auditEntries, rows);
-  return rows;
 }
 
 /**

@@ -93,24 +93,26 @@ export interface TimelineEntry {
   meta: Record<string, unknown> | null;
 }
 
-/** Timeline entries up to a visibility level: public < reporter < internal. */
-export async function timeline(q: Queryable, complaintId: string, upTo: EventVisibility): Promise<TimelineEntry[]> {
-  const levels: EventVisibility[] =
-    upTo === 'public' ? ['public'] : upTo === 'reporter' ? ['public', 'reporter'] : ['public', 'reporter', 'internal'];
+/**
+ * Timeline entries up to a visibility level: reporter (public and reporter entries) or internal (all).
+ * The public timeline, without free text, is read by trackingView.
+ */
+export async function timeline(
+  q: Queryable,
+  complaintId: string,
+  upTo: Exclude<EventVisibility, 'public'>,
+): Promise<TimelineEntry[]> {
+  const levels: EventVisibility[] = upTo === 'reporter' ? ['public', 'reporter'] : ['public', 'reporter', 'internal'];
   const rows = await q
     .select({
       at: events.at,
       kind: events.kind,
       status: events.toStatus,
       unitName: units.name,
-      // The public timeline carries no free text: staff replies and reasons are for the reporter.
-      body: upTo === 'public' ? sql<string | null>`null` : events.body,
+      body: events.body,
       author: events.actorKind,
       visibility: events.visibility,
-      meta:
-        upTo === 'public'
-          ? sql<Record<string, unknown> | null>`case when ${events.kind} = 'status' then ${events.meta} end`
-          : events.meta,
+      meta: events.meta,
     })
     .from(events)
     .leftJoin(units, eq(units.id, events.unitId))

@@ -50,15 +50,10 @@ export function durations(r: Row): Record<'first_response' | 'close', number | n
 }
 
 /** Applies the change from `before` (null: a new complaint) to `after` to the statistics tables. */
-export function applyStats(q: Queryable, before: Row | null, after: Row): Promise<void> {
-  return applyStatsChanges(q, [{ before, after }]);
-}
-
-/** Applies several changes at once (a batch of new complaints): one upsert for all their counters. */
-export async function applyStatsChanges(q: Queryable, changes: { before: Row | null; after: Row }[]): Promise<void> {
-  const upsert = statCountsSql(changes);
+export async function applyStats(q: Queryable, before: Row | null, after: Row): Promise<void> {
+  const upsert = statCountsSql([{ before, after }]);
   if (upsert) await q.execute(upsert);
-  for (const { before, after } of changes) await applyDurations(q, before, after);
+  await applyDurations(q, before, after);
 }
 
 /**
