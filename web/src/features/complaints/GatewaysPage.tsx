@@ -1,19 +1,16 @@
 // The agency admin's SMS/WhatsApp gateways: how a gateway signs what it sends (headers, what the HMAC
 // covers), the gateways a page at a time with their webhook URLs, adding one (its secret shown once),
 // revoking and re-enabling.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { SelectField, TextField } from '../../components/Field';
-import { Pager } from '../../components/Pager';
 import { usePageTitle } from '../../components/page-title';
-import { Empty, ErrorAlert, Loading, Notice } from '../../components/Status';
-import { formatDateTime } from '../../lib/format';
-import { DoorStatus, OneTimeSecret, RevokeControls } from './DoorParts';
-import { type Channel, type CreatedGateway, DOORS_PAGE_SIZE, doorsApi } from './doors-api';
+import { ErrorAlert } from '../../components/Status';
+import { DoorList, OneTimeSecret, useDoorList } from './DoorParts';
+import { type Channel, type CreatedGateway, doorsApi } from './doors-api';
 import { useStrings } from './strings';
 
-const KEY = ['complaint-gateways'];
 const CHANNELS: Channel[] = ['sms', 'whatsapp'];
 
 /** A shell example of one signed message (what is signed: "<timestamp>.<raw body>"). */
@@ -29,18 +26,10 @@ curl -X POST "$URL" \\
   --data "$BODY"`;
 
 export function GatewaysPage() {
-  const { s, lang } = useStrings();
+  const { s } = useStrings();
   usePageTitle(s('gwTitle'));
-  const qc = useQueryClient();
-  const [page, setPage] = useState(1);
-  const list = useQuery({ queryKey: [...KEY, page], queryFn: () => doorsApi.gateways(page) });
-  const refresh = () => void qc.invalidateQueries({ queryKey: KEY });
-
-  const setActive = useMutation({
-    mutationFn: (v: { id: string; active: boolean }) => doorsApi.setGatewayActive(v.id, v.active),
-    onSuccess: refresh,
-  });
-  const changed = setActive.data;
+  const door = useDoorList('complaint-gateways', doorsApi.gateways, doorsApi.setGatewayActive);
+  const { list, setActive, setPage, refresh } = door;
 
   const blank = { name: '', channel: 'sms' as Channel, regionQuery: '', regionCode: '' };
   const [form, setForm] = useState(blank);
@@ -67,7 +56,6 @@ export function GatewaysPage() {
     create.mutate();
   };
 
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / DOORS_PAGE_SIZE)) : 1;
   const sampleUrl =
     created?.webhookUrl ??
     list.data?.items[0]?.webhookUrl ??
@@ -166,62 +154,33 @@ export function GatewaysPage() {
         </button>
       </form>
 
-      <section aria-labelledby="gw-list-title">
-        <h2 id="gw-list-title">{s('gwList')}</h2>
-        {changed ? (
-          <Notice>{s(changed.active ? 'doorReactivatedDone' : 'doorRevokedDone', { name: changed.name })}</Notice>
-        ) : null}
-        {list.isPending ? (
-          <Loading />
-        ) : list.error ? (
-          <ErrorAlert error={list.error} />
-        ) : list.data.items.length === 0 ? (
-          <Empty>{s('gwEmpty')}</Empty>
-        ) : (
-          <>
-            <p className="muted">{s('gwCount', { n: list.data.total })}</p>
-            <ul className="cards" data-testid="gateways">
-              {list.data.items.map((g) => {
-                const mine = setActive.variables?.id === g.id;
-                return (
-                  <li key={g.id} className="card">
-                    <h3>{g.name}</h3>
-                    <p>
-                      <DoorStatus active={g.active} /> <span className="badge">{s(`gwChannel_${g.channel}`)}</span>{' '}
-                      <span className="muted">
-                        {s('doorCreatedAt')}: {formatDateTime(g.createdAt, lang)}
-                      </span>
-                    </p>
-                    <dl className="facts facts-compact">
-                      <div>
-                        <dt>{s('gwWebhook')}</dt>
-                        <dd>
-                          <code className="break">{g.webhookUrl}</code>
-                        </dd>
-                      </div>
-                      <div>
-                        <dt>{s('gwRegion')}</dt>
-                        <dd>
-                          {g.defaultRegionName ?? ''} <span className="mono muted">{g.defaultRegionCode}</span>
-                        </dd>
-                      </div>
-                    </dl>
-                    <RevokeControls
-                      name={g.name}
-                      active={g.active}
-                      warning={s('gwRevokeWarn', { name: g.name })}
-                      pending={setActive.isPending && mine}
-                      error={mine ? setActive.error : null}
-                      onSet={(active) => setActive.mutate({ id: g.id, active })}
-                    />
-                  </li>
-                );
-              })}
-            </ul>
-            <Pager page={page} pages={pages} onPage={setPage} />
-          </>
+      <DoorList
+        id="gw-list-title"
+        title={s('gwList')}
+        emptyText={s('gwEmpty')}
+        countText={(n) => s('gwCount', { n })}
+        testId="gateways"
+        door={door}
+        revokeWarning={(g) => s('gwRevokeWarn', { name: g.name })}
+        badge={(g) => <span className="badge">{s(`gwChannel_${g.channel}`)}</span>}
+      >
+        {(g) => (
+          <dl className="facts facts-compact">
+            <div>
+              <dt>{s('gwWebhook')}</dt>
+              <dd>
+                <code className="break">{g.webhookUrl}</code>
+              </dd>
+            </div>
+            <div>
+              <dt>{s('gwRegion')}</dt>
+              <dd>
+                {g.defaultRegionName ?? ''} <span className="mono muted">{g.defaultRegionCode}</span>
+              </dd>
+            </div>
+          </dl>
         )}
-      </section>
+      </DoorList>
     </>
   );
 }

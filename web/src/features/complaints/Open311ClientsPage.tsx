@@ -1,32 +1,20 @@
 // The agency admin's Open311 clients: where third-party apps send reports (endpoint, jurisdiction_id), the
 // clients a page at a time, adding one (its api_key shown once), revoking and re-enabling.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { TextField } from '../../components/Field';
-import { Pager } from '../../components/Pager';
 import { usePageTitle } from '../../components/page-title';
-import { Empty, ErrorAlert, Loading, Notice } from '../../components/Status';
-import { formatDateTime } from '../../lib/format';
-import { DoorStatus, OneTimeSecret, RevokeControls } from './DoorParts';
-import { type CreatedOpen311Client, DOORS_PAGE_SIZE, doorsApi } from './doors-api';
+import { ErrorAlert, Loading } from '../../components/Status';
+import { DoorList, OneTimeSecret, useDoorList } from './DoorParts';
+import { type CreatedOpen311Client, doorsApi } from './doors-api';
 import { useStrings } from './strings';
 
-const KEY = ['complaint-open311-clients'];
-
 export function Open311ClientsPage() {
-  const { s, lang } = useStrings();
+  const { s } = useStrings();
   usePageTitle(s('o311Title'));
-  const qc = useQueryClient();
-  const [page, setPage] = useState(1);
-  const list = useQuery({ queryKey: [...KEY, page], queryFn: () => doorsApi.open311Clients(page) });
-  const refresh = () => void qc.invalidateQueries({ queryKey: KEY });
-
-  const setActive = useMutation({
-    mutationFn: (v: { id: string; active: boolean }) => doorsApi.setOpen311ClientActive(v.id, v.active),
-    onSuccess: refresh,
-  });
-  const changed = setActive.data;
+  const door = useDoorList('complaint-open311-clients', doorsApi.open311Clients, doorsApi.setOpen311ClientActive);
+  const { list, setActive, setPage, refresh } = door;
 
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedOpen311Client | null>(null);
@@ -46,7 +34,6 @@ export function Open311ClientsPage() {
     create.mutate();
   };
 
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / DOORS_PAGE_SIZE)) : 1;
   const requestsUrl = list.data ? `${list.data.endpointUrl}requests.json` : '';
 
   return (
@@ -112,48 +99,15 @@ export function Open311ClientsPage() {
         </button>
       </form>
 
-      <section aria-labelledby="o311-list-title">
-        <h2 id="o311-list-title">{s('o311List')}</h2>
-        {changed ? (
-          <Notice>{s(changed.active ? 'doorReactivatedDone' : 'doorRevokedDone', { name: changed.name })}</Notice>
-        ) : null}
-        {list.isPending ? (
-          <Loading />
-        ) : list.error ? (
-          <ErrorAlert error={list.error} />
-        ) : list.data.items.length === 0 ? (
-          <Empty>{s('o311Empty')}</Empty>
-        ) : (
-          <>
-            <p className="muted">{s('o311Count', { n: list.data.total })}</p>
-            <ul className="cards" data-testid="open311-clients">
-              {list.data.items.map((c) => {
-                const mine = setActive.variables?.id === c.id;
-                return (
-                  <li key={c.id} className="card">
-                    <h3>{c.name}</h3>
-                    <p>
-                      <DoorStatus active={c.active} />{' '}
-                      <span className="muted">
-                        {s('doorCreatedAt')}: {formatDateTime(c.createdAt, lang)}
-                      </span>
-                    </p>
-                    <RevokeControls
-                      name={c.name}
-                      active={c.active}
-                      warning={s('o311RevokeWarn', { name: c.name })}
-                      pending={setActive.isPending && mine}
-                      error={mine ? setActive.error : null}
-                      onSet={(active) => setActive.mutate({ id: c.id, active })}
-                    />
-                  </li>
-                );
-              })}
-            </ul>
-            <Pager page={page} pages={pages} onPage={setPage} />
-          </>
-        )}
-      </section>
+      <DoorList
+        id="o311-list-title"
+        title={s('o311List')}
+        emptyText={s('o311Empty')}
+        countText={(n) => s('o311Count', { n })}
+        testId="open311-clients"
+        door={door}
+        revokeWarning={(c) => s('o311RevokeWarn', { name: c.name })}
+      />
     </>
   );
 }
