@@ -2,10 +2,11 @@
 // records commit together or not at all. A transaction-scoped advisory lock serialises appenders.
 // chainAuditRows prepares a batch under one lock, chained in order, as if appended one by one.
 import { createHash } from 'node:crypto';
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Actor, Role } from '../auth/roles';
 import type { Queryable } from '../db/client';
 import { insertJsonRows, insertJsonSql } from '../db/insert-json-rows';
+import { executePrepared } from '../db/prepared-query';
 import { auditEntries } from './schema';
 
 export interface AuditInput {
@@ -78,13 +79,13 @@ export async function recordAudit(q: Queryable, input: AuditInput): Promise<Audi
  */
 export async function chainAuditRows(q: Queryable, inputs: readonly AuditInput[]): Promise<AuditRow[]> {
   if (inputs.length === 0) return [];
-  await q.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK})`);
-  const [last] = await q
-    .select({ seq: auditEntries.seq, hash: auditEntries.hash })
-    .from(auditEntries)
-    .orderBy(desc(auditEntries.seq))
-    .limit(1);
-  let seq = last?.seq ?? 0;
+  // The lock and the last entry in one round trip (migration 0003: a fresh snapshot after the lock).
+  const tail = await executePrepared<{ seq: string | number | null; hash: string | null }>(
+    q,
+    sql`select seq, hash from core_audit_ledger_tail(${LEDGER_LOCK})`,
+  );
+  const last = tail.rows[0];
+  let seq = last?.seq == null ? 0 : Number(last.seq);
   let prevHash = last?.hash ?? GENESIS_HASH;
   return inputs.map((input) => {
     const a = input.actor;

@@ -36,8 +36,19 @@ export async function getCalendar(q: Queryable, agencyId: string | null): Promis
   const state = await q.execute<{ token: string | null; tz: TimeZone | null }>(sql`
     select (select token::text from core_calendar_state where id = 1) as token,
            (select time_zone from core_agencies where id = ${agencyId}::uuid) as tz`);
-  const token = state.rows[0]?.token ?? null;
-  const tz = state.rows[0]?.tz ?? null;
+  return calendarFromState(q, agencyId, state.rows[0]?.token ?? null, state.rows[0]?.tz ?? null);
+}
+
+/**
+ * getCalendar for a caller that has already read the calendar token and the agency's time zone (tz null:
+ * no such agency) in a query of its own: no round trip while the cached calendar is current.
+ */
+export async function calendarFromState(
+  q: Queryable,
+  agencyId: string | null,
+  token: string | null,
+  tz: TimeZone | null,
+): Promise<Calendar> {
   if (agencyId !== null && tz === null) throw agencyNotFound();
   const timeZone: TimeZone = tz ?? 'Asia/Jakarta';
   const key = agencyId ?? NATIONAL;

@@ -7,6 +7,7 @@
 import { type SQL, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Queryable } from './client';
+import { executePrepared } from './prepared-query';
 
 export interface InsertJsonOptions {
   /** e.g. sql`on conflict (code) do nothing`, written after the insert. */
@@ -43,17 +44,20 @@ export async function insertJsonRows<T extends PgTable>(
   if (statement) await q.execute(statement);
 }
 
-/** Runs the inserts in one statement. They see the same snapshot, so none may depend on another's rows. */
+/**
+ * Runs the inserts in one statement, prepared (its text depends only on the tables and columns). They
+ * see the same snapshot, so none may depend on another's rows.
+ */
 export async function writeTogether(q: Queryable, statements: (SQL | null)[]): Promise<void> {
   const parts = statements.filter((s): s is SQL => s !== null);
   if (parts.length === 0) return;
   if (parts.length === 1) {
-    await q.execute(parts[0]!);
+    await executePrepared(q, parts[0]!);
     return;
   }
   const ctes = sql.join(
     parts.map((s, i) => sql`${sql.identifier(`w${i}`)} as (${s})`),
     sql`, `,
   );
-  await q.execute(sql`with ${ctes} select 1`);
+  await executePrepared(q, sql`with ${ctes} select 1`);
 }

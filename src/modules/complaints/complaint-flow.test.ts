@@ -102,6 +102,21 @@ describe('filing a report without an account', () => {
     expect(none.statusCode).toBe(404);
   });
 
+  it('answers lookups that arrive together (read as one batch) each with its own report', async () => {
+    const a = await fileComplaint(t);
+    const b = await fileComplaint(t);
+    await operator.inject({ method: 'POST', url: `/api/v1/console/complaints/${b.id}/verify`, payload: {} });
+    const codes = [a.code, b.code, 'LPR-2222-2222', a.code];
+    const answers = await Promise.all(codes.map((c) => t.app.inject({ method: 'GET', url: `/api/v1/track/${c}` })));
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 404, 200]);
+    expect(answers.map((r) => (r.statusCode === 200 ? [r.json().code, r.json().status] : null))).toEqual([
+      [a.code, 'diterima'],
+      [b.code, 'diverifikasi'],
+      null,
+      [a.code, 'diterima'],
+    ]);
+  });
+
   it('lists the reports of a signed-in citizen', async () => {
     const citizen = await loginAs(t, 'citizen');
     const f = await fileComplaint(

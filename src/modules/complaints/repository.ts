@@ -10,6 +10,7 @@ import { type SQL, and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Config } from '../../config';
 import type { Database, Queryable } from '../../core/db/client';
+import { Batcher } from '../../core/db/batcher';
 import { preparedQuery } from '../../core/db/prepared-query';
 import { agencies, regions, units } from '../../core/org/schema';
 import { decryptIdentity, type ReporterIdentity } from './identity-crypto';
@@ -125,9 +126,10 @@ export async function timeline(
   }));
 }
 
-// One prepared statement, the public timeline as JSON inside the row: one round trip, no planning, for
-// the busiest public read. The timeline carries no free text: replies and reasons are for the reporter.
-const trackingQuery = preparedQuery<{
+// One prepared statement for every tracking code asked for together (core/db/batcher.ts), the public
+// timeline as JSON inside each row: one round trip and no planning per batch, for the busiest public
+// read. The timeline carries no free text: replies and reasons are for the reporter.
+type TrackingRow = {
   code: string;
   kind: ComplaintKind;
   status: ComplaintStatus;
@@ -141,7 +143,8 @@ const trackingQuery = preparedQuery<{
     author: string;
     meta: unknown;
   }[];
-}>(
+};
+const trackingQuery = preparedQuery<TrackingRow>(
   'complaints_tracking_view',
   `select c.code, c.kind, c.status, c.close_how as "closeHow", c.received_at as "receivedAt",
      coalesce((
@@ -151,12 +154,34 @@ const trackingQuery = preparedQuery<{
          order by e.at, e.id)
        from complaints_events e left join core_units u on u.id = e.unit_id
        where e.complaint_id = c.id and e.visibility = 'public'), '[]'::json) as timeline
-   from complaints c where c.code = $1`,
+   from complaints c where c.code = any(array(select json_array_elements_text($1::json)))`,
 );
+
+const trackingBatchers = new WeakMap<Database, Batcher<string, TrackingRow | null>>();
+
+function trackingBatcher(database: Database): Batcher<string, TrackingRow | null> {
+  let batcher = trackingBatchers.get(database);
+  if (!batcher) {
+    batcher = new Batcher({
+      maxBatch: 100,
+      // PGlite has one session. On PostgreSQL two batches overlap (measured: more only adds latency).
+      maxConcurrent: database.pool ? 2 : 1,
+      // A read is cheap to repeat: never hold one back for stragglers.
+      maxSettleWaits: 0,
+      run: async (codes) => {
+        const rows = await trackingQuery(database, [JSON.stringify([...new Set(codes)])]);
+        const byCode = new Map(rows.map((r) => [r.code, r]));
+        return codes.map((code) => ({ ok: true, value: byCode.get(code) ?? null }));
+      },
+    });
+    trackingBatchers.set(database, batcher);
+  }
+  return batcher;
+}
 
 /** What anyone holding the code sees: no title, no text, no identity (works for rahasia reports too). */
 export async function trackingView(database: Database, code: string) {
-  const [row] = await trackingQuery(database, [code]);
+  const row = await trackingBatcher(database).submit(code);
   if (!row) return null;
   const timeline: TimelineEntry[] = row.timeline.map((e) => ({
     at: new Date(e.at),

@@ -9,7 +9,7 @@ import type { Actor } from '../../core/auth/roles';
 import { hashToken, newToken } from '../../core/auth/session';
 import type { AppContext } from '../../core/context';
 import type { Queryable } from '../../core/db/client';
-import { GroupCommit, type Outcome } from '../../core/db/group-commit';
+import { Batcher, type Outcome } from '../../core/db/batcher';
 import { insertJsonSql, writeTogether } from '../../core/db/insert-json-rows';
 import { claimAttachments } from '../../core/files/claim-attachments';
 import { badRequest } from '../../core/http/errors';
@@ -179,19 +179,19 @@ function logReceived(ctx: AppContext, r: SubmittedComplaint, source: Source): vo
   ctx.log.info({ code: r.code, source, agencyId: r.agencyId, forwarded: r.forwarded }, 'complaint received');
 }
 
-// Group commit (core/db/group-commit.ts): reports arriving together are written in one transaction.
+// Group commit (core/db/batcher.ts): reports arriving together are written in one transaction.
 // PGlite has one connection, so one batch at a time; PostgreSQL overlaps a batch's reads with the
 // previous batch's commit.
-const queues = new WeakMap<object, GroupCommit<IntakeItem, SubmittedComplaint>>();
+const queues = new WeakMap<object, Batcher<IntakeItem, SubmittedComplaint>>();
 const MAX_BATCH = 100;
 
-function intakeQueue(ctx: AppContext): GroupCommit<IntakeItem, SubmittedComplaint> {
+function intakeQueue(ctx: AppContext): Batcher<IntakeItem, SubmittedComplaint> {
   let queue = queues.get(ctx.db);
   if (!queue) {
-    queue = new GroupCommit({
+    queue = new Batcher({
       maxBatch: MAX_BATCH,
       maxConcurrent: ctx.database.kind === 'pglite' ? 1 : 2,
-      write: (items) => writeBatch(ctx, items),
+      run: (items) => writeBatch(ctx, items),
     });
     queues.set(ctx.db, queue);
   }
@@ -235,7 +235,7 @@ async function retryOnCodeClash<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Validates, routes and writes a batch of reports in `tx`: reads once per distinct key (intake-lookups),
+ * Validates, routes and writes a batch of reports in `tx`: one read for the whole batch (intake-lookups),
  * then one insert per table for the whole batch. A report that fails validation gets its error and is
  * left out; the others are written.
  */
@@ -245,6 +245,13 @@ async function writeIntake(
   items: IntakeItem[],
 ): Promise<Outcome<SubmittedComplaint>[]> {
   const lookups = createIntakeLookups(tx);
+  const inputs = items.map((i) => i.input);
+  await lookups.preload({
+    agencyIds: inputs.flatMap((i) => (i.agencyId ? [i.agencyId] : [])),
+    slugs: inputs.flatMap((i) => (i.agencySlug ? [i.agencySlug] : [])),
+    regionCodes: inputs.map((i) => i.regionCode),
+    categoryIds: inputs.flatMap((i) => (i.categoryId ? [i.categoryId] : [])),
+  });
   // One after the other: a transaction is one connection, and the lookups make repeated keys free.
   const settled: PromiseSettledResult<Prepared>[] = [];
   for (const item of items) {

@@ -1,19 +1,22 @@
-// Group commit: callers submit one item each and wait; items that arrive while a batch is being written
-// are written together in the next one, in one transaction. Under load this turns N transactions (each
-// with its own round trips, lock waits and WAL flush) into one; with a single caller it is a batch of one,
-// started on the next turn of the event loop: nothing waits for a timer. Every caller learns its own
-// item's outcome, and only after its batch committed: an acknowledged item is durable.
+// Batching of calls that arrive together: callers submit one item each and wait; items that arrive while
+// a batch is running run together in the next one. Under load this turns N round trips (or N
+// transactions, each with its own lock waits and WAL flush) into one; with a single caller it is a batch
+// of one, started on the next turn of the event loop: nothing waits for a timer. Every caller learns its
+// own item's outcome, and only after its batch finished: for a write (group commit), after the commit, so
+// an acknowledged item is durable.
 const MAX_SETTLE_WAITS = 3;
 
 export type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
-export interface GroupCommitOptions<I, O> {
-  /** Writes a batch and returns one outcome per item, in order. A throw fails every item of the batch. */
-  write(items: I[]): Promise<Outcome<O>[]>;
+export interface BatcherOptions<I, O> {
+  /** Runs a batch and returns one outcome per item, in order. A throw fails every item of the batch. */
+  run(items: I[]): Promise<Outcome<O>[]>;
   /** Most items in one batch. */
   maxBatch: number;
-  /** Batches written at the same time (1 for a single-connection database). */
+  /** Batches running at the same time (1 for a single-connection database). */
   maxConcurrent: number;
+  /** Most 1 ms waits for stragglers before a short batch (see settle); default 3, 0 never waits. */
+  maxSettleWaits?: number;
 }
 
 interface Pending<I, O> {
@@ -22,14 +25,14 @@ interface Pending<I, O> {
   reject(error: unknown): void;
 }
 
-export class GroupCommit<I, O> {
+export class Batcher<I, O> {
   private queue: Pending<I, O>[] = [];
   private running = 0;
   private scheduled = false;
   private lastBatchSize = 0;
   private seenAtLastWait = 0;
 
-  constructor(private readonly opts: GroupCommitOptions<I, O>) {}
+  constructor(private readonly opts: BatcherOptions<I, O>) {}
 
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
@@ -52,7 +55,7 @@ export class GroupCommit<I, O> {
   // moment while the queue is well short of the last batch and still growing. A lone caller never waits.
   private settle(waits: number): void {
     const short = this.queue.length < this.lastBatchSize / 2;
-    if (short && waits < MAX_SETTLE_WAITS && this.queue.length > this.seenAtLastWait) {
+    if (short && waits < (this.opts.maxSettleWaits ?? MAX_SETTLE_WAITS) && this.queue.length > this.seenAtLastWait) {
       this.seenAtLastWait = this.queue.length;
       setTimeout(() => this.settle(waits + 1), 1);
       return;
@@ -77,7 +80,7 @@ export class GroupCommit<I, O> {
   private async run(batch: Pending<I, O>[]): Promise<void> {
     let outcomes: Outcome<O>[];
     try {
-      outcomes = await this.opts.write(batch.map((p) => p.item));
+      outcomes = await this.opts.run(batch.map((p) => p.item));
     } catch (error) {
       for (const p of batch) p.reject(error);
       return;
@@ -85,7 +88,7 @@ export class GroupCommit<I, O> {
     batch.forEach((p, i) => {
       const o = outcomes[i];
       if (o?.ok) p.resolve(o.value);
-      else p.reject(o ? o.error : new Error('group commit: no outcome for item'));
+      else p.reject(o ? o.error : new Error('batcher: no outcome for item'));
     });
   }
 }

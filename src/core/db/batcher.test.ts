@@ -1,15 +1,16 @@
-// Group commit: who is batched with whom, and who learns what when a batch or an item fails.
+// Batcher: who is batched with whom, and who learns what when a batch or an item fails.
 import { describe, expect, it, vi } from 'vitest';
-import { GroupCommit, type Outcome } from './group-commit';
+import { Batcher, type Outcome } from './batcher';
 
 /** A writer that records its batches and finishes each one when the test says so. */
-function recorder(opts: { maxBatch?: number; maxConcurrent?: number } = {}) {
+function recorder(opts: { maxBatch?: number; maxConcurrent?: number; maxSettleWaits?: number } = {}) {
   const batches: number[][] = [];
   const finish: (() => void)[] = [];
-  const gc = new GroupCommit<number, string>({
+  const gc = new Batcher<number, string>({
     maxBatch: opts.maxBatch ?? 100,
     maxConcurrent: opts.maxConcurrent ?? 1,
-    write: async (items) => {
+    maxSettleWaits: opts.maxSettleWaits,
+    run: async (items) => {
       batches.push(items);
       await new Promise<void>((resolve) => finish.push(resolve));
       if (items.includes(-1)) throw new Error('batch failed');
@@ -22,7 +23,7 @@ function recorder(opts: { maxBatch?: number; maxConcurrent?: number } = {}) {
   return { gc, batches, finish, turn };
 }
 
-describe('GroupCommit', () => {
+describe('Batcher', () => {
   it('writes items submitted together as one batch, and later arrivals together in the next', async () => {
     const { gc, batches, finish, turn } = recorder();
     const first = [1, 2, 3].map((i) => gc.submit(i));
@@ -115,5 +116,18 @@ describe('GroupCommit', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('never holds a short batch back when told not to wait (reads)', async () => {
+    const { gc, batches, finish, turn } = recorder({ maxSettleWaits: 0 });
+    const big = Array.from({ length: 10 }, (_, i) => gc.submit(i));
+    await turn();
+    finish.shift()!();
+    await Promise.all(big);
+    const early = gc.submit(20);
+    await turn();
+    expect(batches[1]).toEqual([20]);
+    finish.shift()!();
+    await expect(early).resolves.toBe('#20');
   });
 });
