@@ -27,9 +27,13 @@ export function insertJsonSql<T extends PgTable>(
     keys.map((k) => sql.identifier(columns[k]!.name)),
     sql`, `,
   );
-  const json = JSON.stringify(
-    rows.map((r) => Object.fromEntries(keys.map((k) => [columns[k]!.name, (r as Record<string, unknown>)[k] ?? null]))),
-  );
+  const names = keys.map((k) => columns[k]!.name);
+  const records = rows.map((r) => {
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) o[names[i]!] = (r as Record<string, unknown>)[keys[i]!] ?? null;
+    return o;
+  });
+  const json = JSON.stringify(records);
   const name = sql.identifier(getTableName(table));
   return sql`insert into ${name} (${list}) select ${list} from json_populate_recordset(null::${name}, ${json}::json) ${opts.onConflict ?? sql``}`;
 }
