@@ -5,6 +5,7 @@ import type { AppContext } from '../../core/context';
 import { regions } from '../../core/org/schema';
 import { toCsv } from './csv';
 import { type PublicComplaint, publicView, publiclyVisible } from './repository';
+import { PUBLIC_POINT_DECIMALS } from './public-point';
 import { complaints } from './schema';
 import type { ComplaintStatus } from './states';
 
@@ -61,9 +62,6 @@ export interface RegionCount {
   point: { lat: number; lon: number } | null;
 }
 
-/** Decimals of a region's point: the feed and open data publish no report's point, so none finer than ≈1 km. */
-const POINT_DECIMALS = 2;
-
 /**
  * Public reports per region at a level (2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan), with the region's
  * name and a representative point for the map, in one query. Only publiclyVisible rows count (never rahasia).
@@ -76,7 +74,7 @@ export async function countPublicByRegion(
   const located = sql`${complaints.lat} is not null and ${complaints.lon} is not null`;
   const mean = (c: typeof complaints.lat | typeof complaints.lon) => {
     const avg = sql`avg(${c}) filter (where ${located})`;
-    return sql<number | string | null>`round((${avg})::numeric, ${sql.raw(String(POINT_DECIMALS))})::float8`;
+    return sql<number | string | null>`round((${avg})::numeric, ${sql.raw(String(PUBLIC_POINT_DECIMALS))})::float8`;
   };
   const w = where({ agency: f.agency });
   const rows = await ctx.db

@@ -6,6 +6,7 @@ import { agencies, regions } from '../../../core/org/schema';
 import { publiclyVisible } from '../repository';
 import { categories, complaints, events } from '../schema';
 import { OPEN_STATUSES, STATUS_LABELS } from '../states';
+import { publicPoint } from '../public-point';
 
 export interface RequestFilter {
   agencyId: string;
@@ -58,6 +59,7 @@ export async function listRequests(q: Queryable, f: RequestFilter) {
   return rows.map((r) => {
     const open = OPEN_STATUSES.includes(r.status);
     const shown = r.public === true || (r.public as unknown) === 't';
+    const point = shown ? publicPoint(r.lat, r.lon) : null;
     return {
       service_request_id: r.code,
       status: open ? 'open' : 'closed',
@@ -74,8 +76,8 @@ export async function listRequests(q: Queryable, f: RequestFilter) {
       address: shown ? r.regionName : null,
       address_id: shown ? r.regionCode : null,
       zipcode: null,
-      lat: shown ? r.lat : null,
-      long: shown ? r.lon : null,
+      lat: point?.lat ?? null,
+      long: point?.lon ?? null,
       media_url: null,
     };
   });

@@ -199,6 +199,17 @@ describe('reading requests', () => {
     expect(tags(both.body, 'service_request_id').sort()).toEqual([pub.code, other.code].sort());
   });
 
+  it("publishes a public report's point no finer than 0.01° (about 1 km), anonim or not", async () => {
+    for (const visibility of ['biasa', 'anonim']) {
+      const f = await fileComplaint(t, { visibility, lat: -6.034567, lon: 106.167891 });
+      const [seen] = (await get(`/open311/v2/requests/${f.code}.json?${J}`)).json();
+      expect([seen.lat, seen.long]).toEqual([-6.03, 106.17]);
+      const xml = await get(`/open311/v2/requests/${f.code}.xml?${J}`);
+      expect([tags(xml.body, 'lat'), tags(xml.body, 'long')]).toEqual([['-6.03'], ['106.17']]);
+      expect(xml.body).not.toContain('6.0345');
+    }
+  });
+
   it('answers 404 for an unknown request id or format', async () => {
     const a = await get(`/open311/v2/requests/LPR-2222-2222.json?${J}`);
     expect(a.statusCode).toBe(404);
