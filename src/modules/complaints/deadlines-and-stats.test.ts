@@ -89,6 +89,27 @@ describe('escalation ladder and emergency lane', () => {
     expect(d.timeline.filter((e: { kind: string }) => e.kind === 'escalation')).toHaveLength(3);
   });
 
+  it('reaches every overdue report in one run, however long the backlog of escalated ones before it', async () => {
+    const stepsOf = async (f: Filed) =>
+      (await t.ctx.db.select({ step: escalations.step }).from(escalations).where(eq(escalations.complaintId, f.id)))
+        .map((r) => r.step)
+        .sort();
+    // A backlog: overdue reports (these and the demo's) that have had every step, with the earliest deadlines.
+    at(T0.toISOString());
+    const backlog = [await fileComplaint(t), await fileComplaint(t)];
+    at('2026-04-15T03:00:00Z');
+    await runEscalations(t.ctx);
+    for (const f of backlog) expect(await stepsOf(f)).toEqual(['kepala_unit', 'pimpinan', 'reminder']);
+
+    const filed = [await fileComplaint(t), await fileComplaint(t)];
+    at('2026-06-15T03:00:00Z'); // past their deadlines and the further delay
+    // One report per page: the backlog alone would fill the first pages.
+    const run = await runEscalations(t.ctx, { pageSize: 1 });
+    for (const f of filed) expect(await stepsOf(f)).toEqual(['kepala_unit', 'pimpinan', 'reminder']);
+    expect(run.escalated).toBe(6);
+    expect((await runEscalations(t.ctx, { pageSize: 1 })).escalated).toBe(0);
+  });
+
   it('closes a completed report 10 working days after the follow-up when the reporter does not answer', async () => {
     at(T0.toISOString());
     const f = await fileComplaint(t);

@@ -6,7 +6,7 @@
 //   - closed_by_system `autoCloseDays` (10 HK) after a follow-up the reporter did not answer.
 // Each step is recorded once per complaint and deadline (complaints_escalations' primary key), so running
 // the job again, or on several servers at once, never repeats a step.
-import { and, asc, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, lte, not, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit/record-audit';
 import { getCalendar } from '../../core/calendar/get-calendar';
 import type { AppContext } from '../../core/context';
@@ -43,8 +43,16 @@ export function dueSteps(
   return steps;
 }
 
-export async function runEscalations(ctx: AppContext): Promise<{ escalated: number; autoClosed: number }> {
+/** A complaint whose last step for its current deadline is recorded: nothing more to do until it changes. */
+const fullyEscalated = sql`exists (select 1 from complaints_escalations e
+  where e.complaint_id = ${complaints.id} and e.deadline = ${complaints.dueAt} and e.step = 'pimpinan')`;
+
+export async function runEscalations(
+  ctx: AppContext,
+  opts: { pageSize?: number } = {},
+): Promise<{ escalated: number; autoClosed: number }> {
   const now = ctx.clock.now();
+  const pageSize = opts.pageSize ?? BATCH;
   const perAgency = new Map<string, { cal: Calendar; s: AgencyComplaintSettings }>();
   const agencyInfo = async (agencyId: string) => {
     const known = perAgency.get(agencyId);
@@ -55,55 +63,15 @@ export async function runEscalations(ctx: AppContext): Promise<{ escalated: numb
   };
 
   let escalated = 0;
-  const open = await ctx.db
-    .select({
-      id: complaints.id,
-      code: complaints.code,
-      agencyId: complaints.agencyId,
-      unitId: complaints.unitId,
-      dueAt: complaints.dueAt,
-      emergency: complaints.emergency,
-    })
-    .from(complaints)
-    .where(and(inArray(complaints.status, CLOCKED_STATUSES), isNotNull(complaints.dueAt)))
-    .orderBy(asc(complaints.dueAt))
-    .limit(BATCH);
-  for (const c of open) {
-    const { cal, s } = await agencyInfo(c.agencyId);
-    const steps = dueSteps(cal, s, { dueAt: c.dueAt!, emergency: c.emergency }, now);
-    if (!steps.length) continue;
-    await ctx.db.transaction(async (tx) => {
-      for (const step of steps) {
-        const inserted = await tx
-          .insert(escalations)
-          .values({ complaintId: c.id, step, deadline: c.dueAt!, agencyId: c.agencyId, at: now })
-          .onConflictDoNothing()
-          .returning({ step: escalations.step });
-        if (!inserted.length) continue;
-        escalated++;
-        const sent = await notifyStaff(tx, ctx, { ...c }, step as StaffNotice, c.unitId);
-        await tx.insert(events).values({
-          complaintId: c.id,
-          agencyId: c.agencyId,
-          at: now,
-          kind: 'escalation',
-          visibility: 'internal',
-          actorKind: 'system',
-          unitId: c.unitId,
-          meta: { step, deadline: c.dueAt!.toISOString(), recipients: sent },
-        });
-        await recordAudit(tx, {
-          actor: { kind: 'system', name: 'complaints-escalation' },
-          action: `complaints.escalate.${step}`,
-          entityType: 'complaint',
-          entityId: c.id,
-          agencyId: c.agencyId,
-          unitId: c.unitId,
-          meta: { code: c.code, step, deadline: c.dueAt!.toISOString() },
-          at: now,
-        });
-      }
-    });
+  // Every open report with a deadline, a page at a time (keyset on deadline, id): a long backlog of overdue
+  // reports (an SP4N-LAPOR! import, say) must not hide the ones behind it.
+  let after: { dueAt: Date; id: string } | null = null;
+  for (;;) {
+    const page = await openPage(ctx, after, pageSize);
+    for (const c of page) escalated += await escalate(ctx, c, await agencyInfo(c.agencyId), now);
+    if (page.length < pageSize) break;
+    const last = page[page.length - 1]!;
+    after = { dueAt: last.dueAt!, id: last.id };
   }
 
   let autoClosed = 0;
@@ -126,4 +94,76 @@ export async function runEscalations(ctx: AppContext): Promise<{ escalated: numb
     if (closed) autoClosed++;
   }
   return { escalated, autoClosed };
+}
+
+type OpenComplaint = Awaited<ReturnType<typeof openPage>>[number];
+
+function openPage(ctx: AppContext, after: { dueAt: Date; id: string } | null, pageSize: number) {
+  return ctx.db
+    .select({
+      id: complaints.id,
+      code: complaints.code,
+      agencyId: complaints.agencyId,
+      unitId: complaints.unitId,
+      dueAt: complaints.dueAt,
+      emergency: complaints.emergency,
+    })
+    .from(complaints)
+    .where(
+      and(
+        inArray(complaints.status, CLOCKED_STATUSES),
+        isNotNull(complaints.dueAt),
+        not(fullyEscalated),
+        after
+          ? or(gt(complaints.dueAt, after.dueAt), and(eq(complaints.dueAt, after.dueAt), gt(complaints.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(complaints.dueAt), asc(complaints.id))
+    .limit(pageSize);
+}
+
+/** Records and sends the steps now due for one report; the number of steps taken this time. */
+async function escalate(
+  ctx: AppContext,
+  c: OpenComplaint,
+  { cal, s }: { cal: Calendar; s: AgencyComplaintSettings },
+  now: Date,
+): Promise<number> {
+  const steps = dueSteps(cal, s, { dueAt: c.dueAt!, emergency: c.emergency }, now);
+  if (!steps.length) return 0;
+  let taken = 0;
+  await ctx.db.transaction(async (tx) => {
+    for (const step of steps) {
+      const inserted = await tx
+        .insert(escalations)
+        .values({ complaintId: c.id, step, deadline: c.dueAt!, agencyId: c.agencyId, at: now })
+        .onConflictDoNothing()
+        .returning({ step: escalations.step });
+      if (!inserted.length) continue;
+      taken++;
+      const sent = await notifyStaff(tx, ctx, { ...c }, step as StaffNotice, c.unitId);
+      await tx.insert(events).values({
+        complaintId: c.id,
+        agencyId: c.agencyId,
+        at: now,
+        kind: 'escalation',
+        visibility: 'internal',
+        actorKind: 'system',
+        unitId: c.unitId,
+        meta: { step, deadline: c.dueAt!.toISOString(), recipients: sent },
+      });
+      await recordAudit(tx, {
+        actor: { kind: 'system', name: 'complaints-escalation' },
+        action: `complaints.escalate.${step}`,
+        entityType: 'complaint',
+        entityId: c.id,
+        agencyId: c.agencyId,
+        unitId: c.unitId,
+        meta: { code: c.code, step, deadline: c.dueAt!.toISOString() },
+        at: now,
+      });
+    }
+  });
+  return taken;
 }
