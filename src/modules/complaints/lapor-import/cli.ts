@@ -29,6 +29,11 @@ export function registerComplaintCommands(
         console.log(`Baris / rows: ${s.rows}`);
         console.log(`Diimpor / imported: ${s.imported}`);
         console.log(`Sudah pernah diimpor / already imported: ${s.alreadyImported}`);
+        if (s.overdueOpen > 0) {
+          console.log(
+            `Masih terbuka dan lewat tenggat (eskalasi lama dicatat tanpa dikirim) / still open and overdue (past escalations recorded, not sent): ${s.overdueOpen}`,
+          );
+        }
         for (const e of s.errors) {
           console.log(
             `Baris / row ${e.row}${e.trackingId ? ` (${e.trackingId})` : ''}: ${e.message.id} / ${e.message.en}`,

@@ -3,7 +3,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../../test/app';
-import { complaints } from '../schema';
+import { outbox } from '../../../core/outbox/schema';
+import { runEscalations } from '../run-escalations';
+import { complaints, escalations, events } from '../schema';
 import { agencyIdOf, unitIdByName } from '../test-factory';
 import { importLapor } from './import-lapor';
 import { laporCsv, laporRow, laporXlsx } from './lapor-fixture';
@@ -87,6 +89,40 @@ describe('pamong import lapor', () => {
       .innerJoin(complaints, eq(complaints.id, laporImports.complaintId))
       .where(and(eq(laporImports.agencyId, banten), eq(laporImports.trackingId, '4100007')));
     expect(c).toEqual({ agencyId: banten, unitId: await unitIdByName(t, 'banten', 'Bidang Bina Marga') });
+  });
+
+  it("records the escalations an open report's old deadline has passed as sent to nobody, and the job sends none", async () => {
+    const row = laporRow(8, { 'Status Laporan': 'Proses' }); // received 3 Nov 2025, still open
+    const s = await importLapor(t.ctx, { agencyId, rows: readLaporCsv(laporCsv([row])) });
+    expect(s).toMatchObject({ imported: 1, overdueOpen: 1, errors: [] });
+    const [c] = await t.ctx.db
+      .select({ id: complaints.id, code: complaints.code, status: complaints.status })
+      .from(laporImports)
+      .innerJoin(complaints, eq(complaints.id, laporImports.complaintId))
+      .where(and(eq(laporImports.agencyId, agencyId), eq(laporImports.trackingId, '4100008')));
+    expect(c!.status).toBe('diterima');
+    const steps = async () =>
+      (await t.ctx.db.select({ step: escalations.step }).from(escalations).where(eq(escalations.complaintId, c!.id)))
+        .map((r) => r.step)
+        .sort();
+    expect(await steps()).toEqual(['kepala_unit', 'pimpinan', 'reminder']);
+    const timeline = await t.ctx.db
+      .select({ meta: events.meta })
+      .from(events)
+      .where(and(eq(events.complaintId, c!.id), eq(events.kind, 'escalation')));
+    expect(timeline.map((e) => e.meta)).toEqual(
+      ['reminder', 'kepala_unit', 'pimpinan'].map((step) =>
+        expect.objectContaining({ step, recipients: [], imported: true }),
+      ),
+    );
+    const mailsAbout = async () =>
+      (await t.ctx.db.select({ payload: outbox.payload }).from(outbox)).filter((m) =>
+        JSON.stringify(m.payload).includes(c!.code),
+      ).length;
+    const before = await mailsAbout();
+    await runEscalations(t.ctx);
+    expect(await steps()).toEqual(['kepala_unit', 'pimpinan', 'reminder']);
+    expect(await mailsAbout()).toBe(before);
   });
 
   it('reports unmatched unit names with counts, and imports those rows once a mapping file names the unit', async () => {

@@ -10,8 +10,21 @@ import type { Queryable } from '../../../core/db/client';
 import { AppError, badRequest } from '../../../core/http/errors';
 import { type Text, text } from '../../../core/i18n/messages';
 import { agencies, regions, units } from '../../../core/org/schema';
-import { complaints } from '../schema';
-import type { ComplaintStatus, ComplaintKind, CloseHow, Source, Tier, Visibility } from '../states';
+import { getCalendar } from '../../../core/calendar/get-calendar';
+import type { Calendar } from '../../../lib/working-days';
+import type { ComplaintRow } from '../repository';
+import { dueSteps } from '../run-escalations';
+import { complaints, escalations, events } from '../schema';
+import { type AgencyComplaintSettings, loadSettings } from '../settings';
+import {
+  CLOCKED_STATUSES,
+  type ComplaintStatus,
+  type ComplaintKind,
+  type CloseHow,
+  type Source,
+  type Tier,
+  type Visibility,
+} from '../states';
 import { applyStats } from '../stats';
 import { submitComplaintIn } from '../submit-complaint';
 import { LAPOR_COLUMNS, type LaporRow } from './read-lapor-file';
@@ -76,6 +89,11 @@ export interface ImportSummary {
   /** Rows written (always 0 for a dry run). */
   imported: number;
   alreadyImported: number;
+  /**
+   * Imported reports still open and already past their deadline (a real run only). The escalations already
+   * due are recorded as sent to nobody: history does not flood today's inboxes. The inbox shows them overdue.
+   */
+  overdueOpen: number;
   errors: ImportError[];
   /** Instansi Terdisposisi names matching no unit (rows not imported; add them to the mapping file). */
   unmatched: { name: string; count: number }[];
@@ -178,9 +196,11 @@ export async function importLapor(ctx: AppContext, opts: ImportOptions): Promise
     importable: 0,
     imported: 0,
     alreadyImported: 0,
+    overdueOpen: 0,
     errors: [],
     unmatched: [],
   };
+  const ladder = escalationLadder(ctx);
   const unitOf = await unitMatcher(ctx.db, opts.agencyId, opts.mapping ?? new Map());
   const regionOf = await regionResolver(ctx.db, opts.agencyId);
   const unmatched = new Map<string, number>();
@@ -270,6 +290,8 @@ export async function importLapor(ctx: AppContext, opts: ImportOptions): Promise
         const after = { ...before!, ...patch };
         await tx.update(complaints).set(patch).where(eq(complaints.id, sub.id));
         await applyStats(tx, before!, after);
+        const skipped = await ladder.recordPastSteps(tx, after);
+        if (skipped.length && after.dueAt! < ctx.clock.now()) summary.overdueOpen += 1;
         await tx.insert(laporImports).values({
           agencyId: opts.agencyId,
           trackingId: trackingId!,
@@ -287,7 +309,7 @@ export async function importLapor(ctx: AppContext, opts: ImportOptions): Promise
           agencyId: before!.agencyId,
           unitId: after.unitId,
           after: { status: after.status, unitId: after.unitId },
-          meta: { trackingId, source, laporStatus: v('Status Laporan') },
+          meta: { trackingId, source, laporStatus: v('Status Laporan'), escalationsNotSent: skipped },
           at: ctx.clock.now(),
         });
       });
@@ -305,4 +327,47 @@ export async function importLapor(ctx: AppContext, opts: ImportOptions): Promise
   }
   summary.unmatched = [...unmatched].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count);
   return summary;
+}
+
+/**
+ * For an imported report that is still open: the escalation steps its (original) deadline has already
+ * reached are recorded as done, sent to nobody, with a line on the internal timeline. The escalation job
+ * then sends only the steps still to come.
+ */
+function escalationLadder(ctx: AppContext) {
+  const perAgency = new Map<string, Promise<{ cal: Calendar; s: AgencyComplaintSettings }>>();
+  const infoOf = (q: Queryable, agencyId: string) => {
+    let hit = perAgency.get(agencyId);
+    if (!hit) {
+      hit = (async () => ({ cal: await getCalendar(q, agencyId), s: await loadSettings(q, agencyId) }))();
+      perAgency.set(agencyId, hit);
+    }
+    return hit;
+  };
+  return {
+    async recordPastSteps(tx: Queryable, c: ComplaintRow): Promise<string[]> {
+      if (!CLOCKED_STATUSES.includes(c.status) || !c.dueAt) return [];
+      const now = ctx.clock.now();
+      const { cal, s } = await infoOf(tx, c.agencyId);
+      const steps = dueSteps(cal, s, { dueAt: c.dueAt, emergency: c.emergency }, now);
+      if (!steps.length) return [];
+      await tx
+        .insert(escalations)
+        .values(steps.map((step) => ({ complaintId: c.id, step, deadline: c.dueAt!, agencyId: c.agencyId, at: now })))
+        .onConflictDoNothing();
+      await tx.insert(events).values(
+        steps.map((step) => ({
+          complaintId: c.id,
+          agencyId: c.agencyId,
+          at: now,
+          kind: 'escalation',
+          visibility: 'internal' as const,
+          actorKind: 'system',
+          unitId: c.unitId,
+          meta: { step, deadline: c.dueAt!.toISOString(), recipients: [], imported: true },
+        })),
+      );
+      return steps;
+    },
+  };
 }

@@ -25,6 +25,7 @@ const Summary = Type.Object({
   importable: Type.Integer(),
   imported: Type.Integer(),
   alreadyImported: Type.Integer(),
+  overdueOpen: Type.Integer(),
   errors: Type.Array(
     Type.Object({ row: Type.Integer(), trackingId: Type.Union([Type.String(), Type.Null()]), message: TextPair }),
   ),

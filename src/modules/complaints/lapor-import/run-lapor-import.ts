@@ -58,6 +58,7 @@ export async function runLaporImport(
           rows: summary.rows,
           imported: summary.imported,
           alreadyImported: summary.alreadyImported,
+          overdueOpen: summary.overdueOpen,
           errors: summary.errors.length,
           unmatchedNames: summary.unmatched.length,
           unmatchedRows: summary.unmatched.reduce((n, u) => n + u.count, 0),

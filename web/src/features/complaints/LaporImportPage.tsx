@@ -18,6 +18,7 @@ interface ImportSummary {
   importable: number;
   imported: number;
   alreadyImported: number;
+  overdueOpen: number;
   errors: { row: number; trackingId: string | null; message: Text }[];
   unmatched: { name: string; count: number }[];
 }
@@ -186,6 +187,12 @@ export function LaporImportPage() {
               <dt>{s('importAlready')}</dt>
               <dd>{result.alreadyImported}</dd>
             </div>
+            {result.dryRun ? null : (
+              <div>
+                <dt>{s('importOverdue')}</dt>
+                <dd data-testid="import-overdue">{result.overdueOpen}</dd>
+              </div>
+            )}
             <div>
               <dt>{s('importUnmatchedCount')}</dt>
               <dd>{unmatchedRows}</dd>
@@ -195,6 +202,8 @@ export function LaporImportPage() {
               <dd>{result.errors.length}</dd>
             </div>
           </dl>
+
+          {!result.dryRun && result.overdueOpen > 0 ? <p className="muted">{s('importOverdueLead')}</p> : null}
 
           {result.unmatched.length ? (
             <div className="alert alert-warning" data-testid="import-unmatched">

@@ -384,6 +384,11 @@ const S = {
   importImportable: ['Dapat diimpor', 'Can be imported'],
   importImported: ['Diimpor', 'Imported'],
   importAlready: ['Sudah pernah diimpor', 'Already imported'],
+  importOverdue: ['Masih terbuka dan sudah lewat tenggat', 'Still open and already overdue'],
+  importOverdueLead: [
+    'Eskalasi yang sudah jatuh tempo sebelum impor dicatat tanpa dikirim ke siapa pun, agar riwayat lama tidak membanjiri kotak surat. Laporan ini tampil di kotak masuk dengan filter "Hanya yang terlambat"; eskalasi berikutnya dikirim seperti biasa.',
+    'Escalations already due before the import are recorded as sent to nobody, so that old history does not flood anyone\'s mailbox. These reports show in the inbox under the "Overdue only" filter; later escalations are sent as usual.',
+  ],
   importErrorCount: ['Baris bermasalah', 'Rows with problems'],
   importUnmatchedCount: ['Baris dengan instansi tidak cocok', 'Rows with an unmatched agency name'],
   importUnmatched: ['Nama instansi yang tidak cocok', 'Agency names that do not match'],
