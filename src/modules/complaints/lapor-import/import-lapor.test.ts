@@ -123,6 +123,16 @@ describe('pamong import lapor', () => {
     await runEscalations(t.ctx);
     expect(await steps()).toEqual(['kepala_unit', 'pimpinan', 'reminder']);
     expect(await mailsAbout()).toBe(before);
+
+    // Received yesterday: not overdue, so nothing is recorded for it and its ladder runs as for any report.
+    const fresh = laporRow(9, { 'Status Laporan': 'Proses', 'Tanggal Laporan Masuk': '2026-02-11' });
+    const s2 = await importLapor(t.ctx, { agencyId, rows: readLaporCsv(laporCsv([fresh])) });
+    expect(s2).toMatchObject({ imported: 1, overdueOpen: 0, errors: [] });
+    const [f] = await t.ctx.db
+      .select({ id: laporImports.complaintId })
+      .from(laporImports)
+      .where(and(eq(laporImports.agencyId, agencyId), eq(laporImports.trackingId, '4100009')));
+    expect(await t.ctx.db.$count(escalations, eq(escalations.complaintId, f!.id))).toBe(0);
   });
 
   it('reports unmatched unit names with counts, and imports those rows once a mapping file names the unit', async () => {

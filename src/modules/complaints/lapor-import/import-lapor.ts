@@ -291,7 +291,7 @@ export async function importLapor(ctx: AppContext, opts: ImportOptions): Promise
         await tx.update(complaints).set(patch).where(eq(complaints.id, sub.id));
         await applyStats(tx, before!, after);
         const skipped = await ladder.recordPastSteps(tx, after);
-        if (skipped.length && after.dueAt! < ctx.clock.now()) summary.overdueOpen += 1;
+        if (skipped.length) summary.overdueOpen += 1;
         await tx.insert(laporImports).values({
           agencyId: opts.agencyId,
           trackingId: trackingId!,
@@ -330,9 +330,9 @@ export async function importLapor(ctx: AppContext, opts: ImportOptions): Promise
 }
 
 /**
- * For an imported report that is still open: the escalation steps its (original) deadline has already
- * reached are recorded as done, sent to nobody, with a line on the internal timeline. The escalation job
- * then sends only the steps still to come.
+ * For an imported report still open and already past its (original) deadline: the escalation steps now due
+ * are recorded as done, sent to nobody, with a line on the internal timeline. The escalation job then sends
+ * only the steps still to come.
  */
 function escalationLadder(ctx: AppContext) {
   const perAgency = new Map<string, Promise<{ cal: Calendar; s: AgencyComplaintSettings }>>();
@@ -346,8 +346,9 @@ function escalationLadder(ctx: AppContext) {
   };
   return {
     async recordPastSteps(tx: Queryable, c: ComplaintRow): Promise<string[]> {
-      if (!CLOCKED_STATUSES.includes(c.status) || !c.dueAt) return [];
       const now = ctx.clock.now();
+      // Only a deadline already past: a report still due keeps its reminder to the handler.
+      if (!CLOCKED_STATUSES.includes(c.status) || !c.dueAt || c.dueAt >= now) return [];
       const { cal, s } = await infoOf(tx, c.agencyId);
       const steps = dueSteps(cal, s, { dueAt: c.dueAt, emergency: c.emergency }, now);
       if (!steps.length) return [];
