@@ -6,6 +6,21 @@
 // N x the limit, still bounded; a restart forgets the counters, which costs an attacker a restart they
 // cannot cause. Moving it to the database would put a write on every login for little gain.
 import type { Clock } from '../context';
+import { AppError } from '../http/errors';
+import { text } from '../i18n/messages';
+
+/** The 429 for an address over its limit, with the seconds to wait (also for a Retry-After header). */
+export function tooManyRequests(seconds: number): AppError {
+  return new AppError(
+    429,
+    'RATE_LIMITED',
+    text(
+      `Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam ${seconds} detik.`,
+      `Too many requests from your address. Try again in ${seconds} seconds.`,
+    ),
+    { retryAfterSeconds: seconds },
+  );
+}
 
 export class RateLimiter {
   private windows = new Map<string, { start: number; count: number }>();

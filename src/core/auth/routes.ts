@@ -11,7 +11,7 @@ import { describeSession } from './describe-session';
 import { enrolTotp } from './enrol-totp';
 import { logIn } from './log-in';
 import type { StaffActor } from './policy';
-import { RateLimiter } from './rate-limit';
+import { RateLimiter, tooManyRequests } from './rate-limit';
 import { regenerateRecoveryCodes } from './regenerate-recovery-codes';
 import { registerCitizen } from './register-citizen';
 import { requestPasswordReset } from './request-password-reset';
@@ -47,18 +47,6 @@ export const MAIL_RATE_PER_MINUTE = 10;
 const anyStaff = { roles: ROLES } as const;
 const tags = ['auth'];
 
-function rateLimited(seconds: number): AppError {
-  return new AppError(
-    429,
-    'RATE_LIMITED',
-    text(
-      `Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam ${seconds} detik.`,
-      `Too many requests from your address. Try again in ${seconds} seconds.`,
-    ),
-    { retryAfterSeconds: seconds },
-  );
-}
-
 /** A staff session still waiting for its second factor (the TOTP routes are public and check this themselves). */
 function secondFactorSession(req: FastifyRequest): SessionState {
   const s = req.session;
@@ -72,7 +60,7 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
   const mailLimiter = new RateLimiter(ctx.clock, MAIL_RATE_PER_MINUTE, 60_000);
   const limit = (limiter: RateLimiter, req: FastifyRequest) => {
     const wait = limiter.hit(req.ip);
-    if (wait) throw rateLimited(wait);
+    if (wait) throw tooManyRequests(wait);
   };
 
   app.post(

@@ -11,6 +11,7 @@ import { users } from '../auth/schema';
 import { registerAttachmentAuthorizer } from './authorizers';
 import { claimAttachments } from './claim-attachments';
 import { filePath } from './file-store';
+import { PUBLIC_UPLOAD_RATE } from './routes';
 import { listAttachments } from './list-attachments';
 import { attachments, files } from './schema';
 
@@ -203,6 +204,34 @@ describe('POST /api/v1/files', () => {
     const fieldOnly = await upload([{ name: 'catatan', data: 'tanpa berkas' }]);
     expect(fieldOnly.statusCode).toBe(400);
     expect(fieldOnly.json().error.code).toBe('NO_FILE');
+  });
+
+  it('takes at most 30 uploads per address per 10 minutes, except from signed-in staff', async () => {
+    const m = multipart([{ name: 'file', filename: 'surat.pdf', data: PDF }]);
+    const from = (ip: string, as?: Agent) =>
+      (as ?? t.app).inject({
+        method: 'POST',
+        url: '/api/v1/files',
+        payload: m.payload,
+        headers: { ...m.headers, 'x-forwarded-for': ip },
+      });
+    for (let i = 0; i < PUBLIC_UPLOAD_RATE.limit; i++) expect((await from('203.0.113.7')).statusCode).toBe(201);
+    const before = await t.ctx.db.$count(attachments);
+    const over = await from('203.0.113.7');
+    expect(over.statusCode).toBe(429);
+    expect(over.headers['retry-after']).toBe('600');
+    expect(over.json().error).toMatchObject({
+      code: 'RATE_LIMITED',
+      messages: {
+        id: expect.stringContaining('Coba lagi dalam 600 detik'),
+        en: expect.stringContaining('600 seconds'),
+      },
+    });
+    expect(await t.ctx.db.$count(attachments)).toBe(before);
+    expect((await from('198.51.100.9')).statusCode).toBe(201);
+    expect((await from('203.0.113.7', staff)).statusCode).toBe(201);
+    t.clock.advance(PUBLIC_UPLOAD_RATE.windowMs);
+    expect((await from('203.0.113.7')).statusCode).toBe(201);
   });
 });
 

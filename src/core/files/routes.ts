@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
+import { RateLimiter, tooManyRequests } from '../auth/rate-limit';
 import type { AppContext } from '../context';
 import { AppError, badRequest } from '../http/errors';
 import { text } from '../i18n/messages';
@@ -27,6 +28,11 @@ const DownloadQuery = Type.Object({
 });
 
 const MB = 1024 * 1024;
+/**
+ * Uploads per address per 10 minutes for anyone but signed-in staff (a counter may upload for many walk-in
+ * reporters). A citizen attaches a few photos; more is someone filling the disk.
+ */
+export const PUBLIC_UPLOAD_RATE = { limit: 30, windowMs: 10 * 60_000 };
 
 const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx }) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -34,6 +40,8 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
   await app.register(multipart, {
     limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1000, parts: 11, headerPairs: 50 },
   });
+
+  const uploadLimiter = new RateLimiter(ctx.clock, PUBLIC_UPLOAD_RATE.limit, PUBLIC_UPLOAD_RATE.windowMs);
 
   const tooLarge = () =>
     new AppError(
@@ -58,6 +66,13 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
       },
     },
     async (req, reply) => {
+      if (req.actor.kind !== 'staff') {
+        const wait = uploadLimiter.hit(req.ip);
+        if (wait) {
+          void reply.header('retry-after', String(wait));
+          throw tooManyRequests(wait);
+        }
+      }
       if (!req.isMultipart()) {
         throw new AppError(
           415,
