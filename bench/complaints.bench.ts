@@ -22,6 +22,9 @@ interface Run {
   perSec: number;
   p50: number;
   p99: number;
+  /** HTTP runs: the shape of the tail (a smooth tail is queueing; a jump is a stall). */
+  p90?: number;
+  p999?: number;
   failed: number;
 }
 
@@ -59,12 +62,23 @@ function http(
     });
     worker.once(
       'message',
-      (r: { ok: number; failed: number; seconds: number; p50: number; p99: number; codes: string[] }) =>
+      (r: {
+        ok: number;
+        failed: number;
+        seconds: number;
+        p50: number;
+        p90: number;
+        p99: number;
+        p999: number;
+        codes: string[];
+      }) =>
         resolve({
           count: r.ok,
           perSec: r.ok / r.seconds,
           p50: r.p50,
+          p90: r.p90,
           p99: r.p99,
+          p999: r.p999,
           failed: r.failed,
           codes: r.codes,
           busy: performance.eventLoopUtilization(elu).utilization,
@@ -75,7 +89,10 @@ function http(
 }
 
 const fmt = (r: Run) =>
-  `${r.perSec.toFixed(0)}/s (${r.count} ok, ${r.failed} failed), p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms` +
+  `${r.perSec.toFixed(0)}/s (${r.count} ok, ${r.failed} failed), p50 ${r.p50.toFixed(1)} ms, ` +
+  (r.p90 === undefined ? '' : `p90 ${r.p90.toFixed(1)} ms, `) +
+  `p99 ${r.p99.toFixed(1)} ms` +
+  (r.p999 === undefined ? '' : `, p99.9 ${r.p999.toFixed(1)} ms`) +
   (r.busy === undefined ? '' : `, server thread ${(r.busy * 100).toFixed(0)}% busy`);
 
 export default async function complaintsBench(env: BenchEnv): Promise<void> {

@@ -46,5 +46,7 @@ parentPort.postMessage({
   seconds: result.duration,
   p50: result.latency.p50,
   p99: result.latency.p99,
+  p90: result.latency.p90,
+  p999: result.latency.p99_9,
   codes,
 });

@@ -40,18 +40,24 @@ function counting(tx: Queryable): { q: Queryable; count: () => number } {
   return { q, count: () => n };
 }
 
-/** Everything intake asks of the lookups about these places, agencies and categories. */
+/** Everything intake asks of the lookups about these places, agencies and categories (one query at a time:
+ * a transaction is one connection). */
 async function answers(l: IntakeLookups, keys: Required<IntakeKeys>, agencyIds: string[], namesake: [string, string]) {
+  const each = async <K, V>(ks: readonly K[], f: (k: K) => Promise<V>) => {
+    const out: V[] = [];
+    for (const k of ks) out.push(await f(k));
+    return out;
+  };
   return {
-    slugs: await Promise.all(keys.slugs.map((s) => l.agencyIdBySlug(s))),
-    levels: await Promise.all(keys.regionCodes.map((c) => l.regionLevel(c))),
-    responsible: await Promise.all(keys.regionCodes.map((c) => l.responsibleAgency(c))),
-    categories: await Promise.all(keys.categoryIds.map((id) => l.category(id))),
+    slugs: await each(keys.slugs, (s) => l.agencyIdBySlug(s)),
+    levels: await each(keys.regionCodes, (c) => l.regionLevel(c)),
+    responsible: await each(keys.regionCodes, (c) => l.responsibleAgency(c)),
+    categories: await each(keys.categoryIds, (id) => l.category(id)),
     namesake: await l.categoryByCode(...namesake),
-    agencies: await Promise.all(agencyIds.map((id) => l.agency(id))),
-    rules: await Promise.all(agencyIds.map((id) => l.rules(id))),
-    settings: await Promise.all(agencyIds.map((id) => l.settings(id))),
-    calendars: await Promise.all(agencyIds.map((id) => l.calendar(id))),
+    agencies: await each(agencyIds, (id) => l.agency(id)),
+    rules: await each(agencyIds, (id) => l.rules(id)),
+    settings: await each(agencyIds, (id) => l.settings(id)),
+    calendars: await each(agencyIds, (id) => l.calendar(id)),
   };
 }
 
@@ -84,9 +90,9 @@ describe('intake lookups', () => {
 
       expect(fromBatch.slugs).toEqual([banten, null]);
       expect(fromBatch.levels).toEqual([4, 3, null]);
-      expect(fromBatch.responsible).toEqual(
-        await Promise.all(keys.regionCodes.map((c) => findResponsibleAgency(tx, c))),
-      );
+      const responsible = [];
+      for (const c of keys.regionCodes) responsible.push(await findResponsibleAgency(tx, c));
+      expect(fromBatch.responsible).toEqual(responsible);
       expect(fromBatch.responsible.map((a) => a?.slug ?? null)).toEqual(['kota-serang', 'kab-pandeglang', null]);
       // Every column, as Drizzle reads it (a column added to the table must be added to the preload).
       const [row] = await tx.select().from(categories).where(eq(categories.id, sampah));
@@ -94,8 +100,10 @@ describe('intake lookups', () => {
       expect(fromBatch.namesake).toMatchObject({ agencyId: serang, code: 'kebersihan.sampah', active: true });
       expect(fromBatch.agencies.map((a) => a?.id)).toEqual(agencyIds);
       expect(fromBatch.rules[0]!.length).toBeGreaterThan(0);
-      expect(fromBatch.settings).toEqual(await Promise.all(agencyIds.map((id) => loadSettings(tx, id))));
-      expect(fromBatch.calendars).toEqual(await Promise.all(agencyIds.map((id) => getCalendar(tx, id))));
+      for (const [i, id] of agencyIds.entries()) {
+        expect(fromBatch.settings[i]).toEqual(await loadSettings(tx, id));
+        expect(fromBatch.calendars[i]).toEqual(await getCalendar(tx, id));
+      }
     });
   });
 
