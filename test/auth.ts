@@ -7,6 +7,7 @@ import type { Role } from '../src/core/auth/roles';
 import { users } from '../src/core/auth/schema';
 import { CSRF_HEADER, SESSION_COOKIE } from '../src/core/auth/session';
 import { TOTP_PERIOD, totpCode } from '../src/core/auth/totp';
+import { openTotpSecret } from '../src/core/auth/totp-secret';
 import { outbox } from '../src/core/outbox/schema';
 import type { TestApp } from './app';
 
@@ -125,26 +126,31 @@ export async function loginWith(t: TestApp, email: string, password: string): Pr
  */
 async function nextCode(t: TestApp, email: string): Promise<string> {
   const [u] = await t.ctx.db
-    .select({ secret: users.totpSecret, lastStep: users.totpLastStep })
+    .select({ id: users.id, stored: users.totpSecret, lastStep: users.totpLastStep })
     .from(users)
     .where(eq(users.email, email))
     .limit(1);
-  if (!u?.secret) throw new Error(`${email} has no TOTP secret`);
+  if (!u?.stored) throw new Error(`${email} has no TOTP secret`);
+  const secret = openTotpSecret(t.ctx.config, u.id, u.stored);
   const now = t.clock.now();
   const step = Math.floor(now.getTime() / 1000 / TOTP_PERIOD);
   for (const s of [step, step + 1]) {
-    if (u.lastStep === null || u.lastStep < s) return totpCode(u.secret, new Date(s * TOTP_PERIOD * 1000));
+    if (u.lastStep === null || u.lastStep < s) return totpCode(secret, new Date(s * TOTP_PERIOD * 1000));
   }
   const spare = recoveryCodes.get(t)?.get(email)?.shift();
   if (!spare) throw new Error(`no unused TOTP step or recovery code left for ${email}; advance the test clock by 30 s`);
   return spare;
 }
 
-/** The TOTP secret of an account, read from the database (for tests that need to produce codes). */
+/** The TOTP secret of an account, read from the database and opened (for tests that need to produce codes). */
 export async function totpSecretOf(t: TestApp, email: string): Promise<string> {
-  const [u] = await t.ctx.db.select({ secret: users.totpSecret }).from(users).where(eq(users.email, email)).limit(1);
-  if (!u?.secret) throw new Error(`${email} has no TOTP secret`);
-  return u.secret;
+  const [u] = await t.ctx.db
+    .select({ id: users.id, stored: users.totpSecret })
+    .from(users)
+    .where(eq(users.email, email))
+    .limit(1);
+  if (!u?.stored) throw new Error(`${email} has no TOTP secret`);
+  return openTotpSecret(t.ctx.config, u.id, u.stored);
 }
 
 /** E-mails queued in the outbox for `to`, newest first. */

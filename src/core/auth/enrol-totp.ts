@@ -7,6 +7,7 @@ import { text } from '../i18n/messages';
 import { users } from './schema';
 import type { SessionState } from './session';
 import { newTotpSecret, totpEnrolment } from './totp';
+import { sealTotpSecret } from './totp-secret';
 
 export const totpAlreadyEnabled = () =>
   conflict(
@@ -19,7 +20,7 @@ export async function enrolTotp(ctx: AppContext, session: SessionState) {
   const secret = newTotpSecret();
   const [row] = await ctx.db
     .update(users)
-    .set({ totpSecret: secret })
+    .set({ totpSecret: sealTotpSecret(ctx.config, session.userId, secret) })
     .where(and(eq(users.id, session.userId), isNull(users.totpEnabledAt)))
     .returning({ id: users.id });
   if (!row) throw totpAlreadyEnabled();

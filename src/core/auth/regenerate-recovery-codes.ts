@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import type { StaffActor } from './policy';
 import { users } from './schema';
 import { matchTotp, newRecoveryCodes } from './totp';
+import { openTotpSecret } from './totp-secret';
 import { findUserById } from './user-queries';
 import { invalidCode } from './verify-totp';
 
@@ -17,7 +18,8 @@ export async function regenerateRecoveryCodes(
   const now = ctx.clock.now();
   const user = await findUserById(ctx.db, actor.userId);
   if (!user?.totpSecret || !user.totpEnabledAt) throw invalidCode();
-  const step = await matchTotp(user.totpSecret, code.replace(/\s/g, ''), now, user.totpLastStep);
+  const secret = openTotpSecret(ctx.config, user.id, user.totpSecret);
+  const step = await matchTotp(secret, code.replace(/\s/g, ''), now, user.totpLastStep);
   if (step === null) throw invalidCode();
   const recovery = newRecoveryCodes();
   await ctx.db.transaction(async (tx) => {

@@ -5,7 +5,9 @@ import { createTestApp } from '../../../test/app';
 import { auditEntries } from '../audit/schema';
 import { SESSION_COOKIE } from './session';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed-demo-accounts';
-import { totpCode } from './totp';
+import { users } from './schema';
+import { newTotpSecret, totpCode } from './totp';
+import { sealPlaintextTotpSecrets } from './totp-secret';
 
 /** A six-digit code that matches none of the steps the server would accept now. */
 async function wrongCode(secret: string): Promise<string> {
@@ -85,6 +87,14 @@ describe('TOTP enrolment and verification', () => {
     const again = await s.post('/api/v1/auth/totp/enrol');
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('TOTP_ALREADY_ENABLED');
+
+    // The secret is sealed at rest (bound to the user): the column never holds it in plain text.
+    const [stored] = await t.ctx.db
+      .select({ secret: users.totpSecret })
+      .from(users)
+      .where(eq(users.email, DEMO_ACCOUNTS.kepala_unit));
+    expect(stored!.secret).toMatch(/^v1:/);
+    expect(stored!.secret).not.toContain(secret);
 
     // Only digests are stored.
     const [row] = await t.ctx.db
@@ -179,5 +189,31 @@ describe('TOTP enrolment and verification', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().recoveryCodes).toHaveLength(10);
+  });
+
+  it('accepts a secret an earlier version stored in plain text, and seals it at start-up', async () => {
+    const secret = newTotpSecret();
+    await t.ctx.db
+      .update(users)
+      .set({ totpSecret: secret, totpEnabledAt: t.clock.now(), totpLastStep: null })
+      .where(eq(users.email, DEMO_ACCOUNTS.operator_unit));
+    const before = await passwordStep(DEMO_ACCOUNTS.operator_unit);
+    expect(before.status).toBe('totp_required');
+    const code = { code: await totpCode(secret, t.clock.now()) };
+    expect((await before.post('/api/v1/auth/totp/verify', code)).statusCode).toBe(200);
+
+    expect(await sealPlaintextTotpSecrets(t.ctx.db, t.ctx.config)).toBe(1);
+    expect(await sealPlaintextTotpSecrets(t.ctx.db, t.ctx.config)).toBe(0);
+    const [stored] = await t.ctx.db
+      .select({ secret: users.totpSecret })
+      .from(users)
+      .where(eq(users.email, DEMO_ACCOUNTS.operator_unit));
+    expect(stored!.secret).toMatch(/^v1:/);
+    expect(stored!.secret).not.toContain(secret);
+
+    t.clock.advance(30_000);
+    const after = await passwordStep(DEMO_ACCOUNTS.operator_unit);
+    const next = { code: await totpCode(secret, t.clock.now()) };
+    expect((await after.post('/api/v1/auth/totp/verify', next)).statusCode).toBe(200);
   });
 });

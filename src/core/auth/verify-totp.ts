@@ -11,6 +11,7 @@ import { clearLoginFailures, currentLock, lockedError, recordLoginFailure } from
 import { sessions, users } from './schema';
 import { type SessionState, actorOf, destroySession } from './session';
 import { matchTotp, newRecoveryCodes, recoveryDigest } from './totp';
+import { openTotpSecret } from './totp-secret';
 
 export const invalidCode = () =>
   badRequest(
@@ -53,9 +54,10 @@ export async function verifyTotp(
   }
   const actor = actorOf({ ...session, mfaPassed: true });
   const cleaned = code.replace(/\s/g, '');
+  const secret = openTotpSecret(ctx.config, user.id, user.totpSecret);
 
   if (!user.totpEnabledAt) {
-    const step = await matchTotp(user.totpSecret, cleaned, now, null);
+    const step = await matchTotp(secret, cleaned, now, null);
     if (step === null) return fail(ctx, session, now);
     const recovery = newRecoveryCodes();
     await ctx.db.transaction(async (tx) => {
@@ -85,7 +87,7 @@ export async function verifyTotp(
   }
 
   if (/^\d{6}$/.test(cleaned)) {
-    const step = await matchTotp(user.totpSecret, cleaned, now, user.totpLastStep);
+    const step = await matchTotp(secret, cleaned, now, user.totpLastStep);
     if (step === null) return fail(ctx, session, now);
     const accepted = await ctx.db.transaction(async (tx) => {
       // Conditional on the last step, so two requests racing with one code cannot both pass.
