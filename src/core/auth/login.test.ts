@@ -120,6 +120,7 @@ describe('POST /auth/login', () => {
     const over = await login(DEMO_ACCOUNTS.citizen, DEMO_PASSWORD, ip);
     expect(over.statusCode).toBe(429);
     expect(over.json().error.code).toBe('RATE_LIMITED');
+    expect(over.headers['retry-after']).toBe(String(over.json().error.details.retryAfterSeconds));
     // Another address is not affected, and the first one may try again a minute later.
     expect((await login(DEMO_ACCOUNTS.citizen, DEMO_PASSWORD, '203.0.113.31')).statusCode).toBe(200);
     t.clock.advance(60_000);

@@ -7,19 +7,20 @@
 // cannot cause. Moving it to the database would put a write on every login for little gain.
 import type { Clock } from '../context';
 import { AppError } from '../http/errors';
-import { text } from '../i18n/messages';
+import { type Text, text } from '../i18n/messages';
 
-/** The 429 for an address over its limit, with the seconds to wait (also for a Retry-After header). */
-export function tooManyRequests(seconds: number): AppError {
-  return new AppError(
-    429,
-    'RATE_LIMITED',
-    text(
-      `Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam ${seconds} detik.`,
-      `Too many requests from your address. Try again in ${seconds} seconds.`,
-    ),
-    { retryAfterSeconds: seconds },
-  );
+/**
+ * The 429 for an address over its limit, with the seconds to wait (the error handler also sends them as
+ * Retry-After). `message` words it for the route, e.g. survey answers from one device.
+ */
+export function tooManyRequests(
+  seconds: number,
+  message: Text = text(
+    `Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam ${seconds} detik.`,
+    `Too many requests from your address. Try again in ${seconds} seconds.`,
+  ),
+): AppError {
+  return new AppError(429, 'RATE_LIMITED', message, { retryAfterSeconds: seconds });
 }
 
 export class RateLimiter {

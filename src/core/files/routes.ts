@@ -68,10 +68,7 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
     async (req, reply) => {
       if (req.actor.kind !== 'staff') {
         const wait = uploadLimiter.hit(req.ip);
-        if (wait) {
-          void reply.header('retry-after', String(wait));
-          throw tooManyRequests(wait);
-        }
+        if (wait) throw tooManyRequests(wait);
       }
       if (!req.isMultipart()) {
         throw new AppError(

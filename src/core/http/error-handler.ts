@@ -86,6 +86,9 @@ export function installErrorHandling(
     const { status, body: b } = toErrorResponse(err, pickLang(req.query, req.headers['accept-language']));
     if (status >= 500)
       req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'request failed');
+    // Every rate limit that says how long to wait says it in the header clients and proxies read too.
+    const wait = (b.error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (status === 429 && typeof wait === 'number') void reply.header('retry-after', String(wait));
     void reply.status(status).send(b);
   });
   app.setNotFoundHandler((req, reply) => {

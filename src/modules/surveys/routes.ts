@@ -3,9 +3,9 @@
 // CSV calculator. No login anywhere here; floods are rate-limited per kiosk and address.
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { RateLimiter } from '../../core/auth/rate-limit';
+import { RateLimiter, tooManyRequests } from '../../core/auth/rate-limit';
 import type { AppContext } from '../../core/context';
 import { AppError, badRequest } from '../../core/http/errors';
 import { text } from '../../core/i18n/messages';
@@ -46,18 +46,14 @@ export const INVITATION_RATE = { limit: 30, windowMs: 60_000 };
 export const COMPUTE_RATE = { limit: 20, windowMs: 60_000 };
 const CSV_MAX_BYTES = 2 * 1024 * 1024;
 
-function rateLimited(reply: FastifyReply, seconds: number): AppError {
-  void reply.header('retry-after', String(seconds));
-  return new AppError(
-    429,
-    'RATE_LIMITED',
+const rateLimited = (seconds: number) =>
+  tooManyRequests(
+    seconds,
     text(
       `Terlalu banyak jawaban dari perangkat ini. Coba lagi dalam ${seconds} detik.`,
       `Too many responses from this device. Try again in ${seconds} seconds.`,
     ),
-    { retryAfterSeconds: seconds },
   );
-}
 
 const formView = (f: FormContext) => ({
   agencyName: f.agencyName,
@@ -85,9 +81,9 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
   const kioskLimiter = new RateLimiter(ctx.clock, KIOSK_RATE.limit, KIOSK_RATE.windowMs);
   const publicLimiter = new RateLimiter(ctx.clock, PUBLIC_LINK_RATE.limit, PUBLIC_LINK_RATE.windowMs);
   const invitationLimiter = new RateLimiter(ctx.clock, INVITATION_RATE.limit, INVITATION_RATE.windowMs);
-  const limit = (limiter: RateLimiter, key: string, reply: FastifyReply) => {
+  const limit = (limiter: RateLimiter, key: string) => {
     const wait = limiter.hit(key);
-    if (wait) throw rateLimited(reply, wait);
+    if (wait) throw rateLimited(wait);
   };
 
   app.get(
@@ -110,8 +106,8 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
       config: publicPolicy,
       schema: { tags, params: TokenParams, querystring: LangQuery, response: { 200: FormContextT } },
     },
-    async (req, reply) => {
-      limit(invitationLimiter, req.ip, reply);
+    async (req) => {
+      limit(invitationLimiter, req.ip);
       return formView(await loadInvitationForm(ctx.db, req.params.token, ctx.clock.now()));
     },
   );
@@ -122,7 +118,7 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
       schema: { tags, params: TokenParams, querystring: LangQuery, body: ResponseBody, response: { 201: Ok } },
     },
     async (req, reply) => {
-      limit(invitationLimiter, req.ip, reply);
+      limit(invitationLimiter, req.ip);
       await submitResponse(ctx, { kind: 'invitation', token: req.params.token }, responseInput(req.body));
       return reply.status(201).send({ ok: true });
     },
@@ -153,7 +149,7 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
     },
     async (req, reply) => {
       const kiosk = await loadKiosk(ctx.db, req.params.token);
-      limit(kioskLimiter, `${kiosk.kioskId}|${req.ip}`, reply);
+      limit(kioskLimiter, `${kiosk.kioskId}|${req.ip}`);
       const s = await openSession(ctx, {
         agencyId: kiosk.form.agencyId,
         unitId: kiosk.form.unitId,
@@ -170,7 +166,7 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
     },
     async (req, reply) => {
       const kiosk = await loadKiosk(ctx.db, req.params.token);
-      limit(kioskLimiter, `${kiosk.kioskId}|${req.ip}`, reply);
+      limit(kioskLimiter, `${kiosk.kioskId}|${req.ip}`);
       const sessionToken = requireSession(req.body.sessionToken);
       await submitResponse(ctx, { kind: 'kiosk', kioskToken: req.params.token, sessionToken }, responseInput(req.body));
       return reply.status(201).send({ ok: true });
@@ -191,7 +187,7 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
     { config: publicPolicy, schema: { tags, params: UnitParams, querystring: LangQuery, response: { 201: SessionT } } },
     async (req, reply) => {
       const form = await loadUnitForm(ctx.db, req.params.unitId);
-      limit(publicLimiter, req.ip, reply);
+      limit(publicLimiter, req.ip);
       const s = await openSession(ctx, { agencyId: form.agencyId, unitId: form.unitId, kioskId: null });
       return reply.status(201).send({ sessionToken: s.sessionToken, expiresAt: s.expiresAt.toISOString() });
     },
@@ -203,7 +199,7 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx })
       schema: { tags, params: UnitParams, querystring: LangQuery, body: ResponseBody, response: { 201: Ok } },
     },
     async (req, reply) => {
-      limit(publicLimiter, req.ip, reply);
+      limit(publicLimiter, req.ip);
       const sessionToken = requireSession(req.body.sessionToken);
       await submitResponse(ctx, { kind: 'public', unitId: req.params.unitId, sessionToken }, responseInput(req.body));
       return reply.status(201).send({ ok: true });
@@ -289,9 +285,9 @@ const computeRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, {
         response: { 200: CsvResultT },
       },
     },
-    async (req: FastifyRequest, reply) => {
+    async (req: FastifyRequest) => {
       const wait = limiter.hit(req.ip);
-      if (wait) throw rateLimited(reply, wait);
+      if (wait) throw rateLimited(wait);
       const query = req.query as { weight?: WeightConvention };
       let csv: string | Buffer;
       let weight: WeightConvention = query.weight ?? 'exact';
