@@ -10,6 +10,7 @@ import { and, asc, eq, gt, inArray, isNotNull, lte, not, or, sql } from 'drizzle
 import { recordAudit } from '../../core/audit/record-audit';
 import { getCalendar } from '../../core/calendar/get-calendar';
 import type { AppContext } from '../../core/context';
+import type { Queryable } from '../../core/db/client';
 import { type Calendar, workingDaysBetween } from '../../lib/working-days';
 import { withComplaint } from './load-for-change';
 import { type StaffNotice, notifyStaff } from './notify-staff';
@@ -43,6 +44,24 @@ export function dueSteps(
   return steps;
 }
 
+export interface LadderInfo {
+  cal: Calendar;
+  s: AgencyComplaintSettings;
+}
+
+/** An agency's calendar and settings for dueSteps, read once per agency for the life of the getter. */
+export function ladderInfo(): (q: Queryable, agencyId: string) => Promise<LadderInfo> {
+  const perAgency = new Map<string, Promise<LadderInfo>>();
+  return (q, agencyId) => {
+    let hit = perAgency.get(agencyId);
+    if (!hit) {
+      hit = (async () => ({ cal: await getCalendar(q, agencyId), s: await loadSettings(q, agencyId) }))();
+      perAgency.set(agencyId, hit);
+    }
+    return hit;
+  };
+}
+
 /** A complaint whose last step for its current deadline is recorded: nothing more to do until it changes. */
 const fullyEscalated = sql`exists (select 1 from complaints_escalations e
   where e.complaint_id = ${complaints.id} and e.deadline = ${complaints.dueAt} and e.step = 'pimpinan')`;
@@ -53,14 +72,7 @@ export async function runEscalations(
 ): Promise<{ escalated: number; autoClosed: number }> {
   const now = ctx.clock.now();
   const pageSize = opts.pageSize ?? BATCH;
-  const perAgency = new Map<string, { cal: Calendar; s: AgencyComplaintSettings }>();
-  const agencyInfo = async (agencyId: string) => {
-    const known = perAgency.get(agencyId);
-    if (known) return known;
-    const hit = { cal: await getCalendar(ctx.db, agencyId), s: await loadSettings(ctx.db, agencyId) };
-    perAgency.set(agencyId, hit);
-    return hit;
-  };
+  const agencyInfo = ladderInfo();
 
   let escalated = 0;
   // Every open report with a deadline, a page at a time (keyset on deadline, id): a long backlog of overdue
@@ -68,7 +80,7 @@ export async function runEscalations(
   let after: { dueAt: Date; id: string } | null = null;
   for (;;) {
     const page = await openPage(ctx, after, pageSize);
-    for (const c of page) escalated += await escalate(ctx, c, await agencyInfo(c.agencyId), now);
+    for (const c of page) escalated += await escalate(ctx, c, await agencyInfo(ctx.db, c.agencyId), now);
     if (page.length < pageSize) break;
     const last = page[page.length - 1]!;
     after = { dueAt: last.dueAt!, id: last.id };
@@ -124,12 +136,7 @@ function openPage(ctx: AppContext, after: { dueAt: Date; id: string } | null, pa
 }
 
 /** Records and sends the steps now due for one report; the number of steps taken this time. */
-async function escalate(
-  ctx: AppContext,
-  c: OpenComplaint,
-  { cal, s }: { cal: Calendar; s: AgencyComplaintSettings },
-  now: Date,
-): Promise<number> {
+async function escalate(ctx: AppContext, c: OpenComplaint, { cal, s }: LadderInfo, now: Date): Promise<number> {
   const steps = dueSteps(cal, s, { dueAt: c.dueAt!, emergency: c.emergency }, now);
   if (!steps.length) return 0;
   let taken = 0;

@@ -10,12 +10,9 @@ import type { Queryable } from '../../../core/db/client';
 import { AppError, badRequest } from '../../../core/http/errors';
 import { type Text, text } from '../../../core/i18n/messages';
 import { agencies, regions, units } from '../../../core/org/schema';
-import { getCalendar } from '../../../core/calendar/get-calendar';
-import type { Calendar } from '../../../lib/working-days';
 import type { ComplaintRow } from '../repository';
-import { dueSteps } from '../run-escalations';
+import { dueSteps, ladderInfo } from '../run-escalations';
 import { complaints, escalations, events } from '../schema';
-import { type AgencyComplaintSettings, loadSettings } from '../settings';
 import {
   CLOCKED_STATUSES,
   type ComplaintStatus,
@@ -335,15 +332,7 @@ export async function importLapor(ctx: AppContext, opts: ImportOptions): Promise
  * only the steps still to come.
  */
 function escalationLadder(ctx: AppContext) {
-  const perAgency = new Map<string, Promise<{ cal: Calendar; s: AgencyComplaintSettings }>>();
-  const infoOf = (q: Queryable, agencyId: string) => {
-    let hit = perAgency.get(agencyId);
-    if (!hit) {
-      hit = (async () => ({ cal: await getCalendar(q, agencyId), s: await loadSettings(q, agencyId) }))();
-      perAgency.set(agencyId, hit);
-    }
-    return hit;
-  };
+  const infoOf = ladderInfo();
   return {
     async recordPastSteps(tx: Queryable, c: ComplaintRow): Promise<string[]> {
       const now = ctx.clock.now();
