@@ -1,6 +1,7 @@
 // The agency admin's pages in a real browser: the unit tree (create a unit under a parent, rename it),
 // users and roles (create a staff user, grant and revoke a role), the working-day calendar (add and
-// remove an agency day off) and the outbox (the invitation e-mail, retry of a failed message).
+// remove an agency day off; a platform admin loads next year's national holidays) and the outbox (the
+// invitation e-mail, retry of a failed message).
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -219,5 +220,46 @@ describe('agency admin console (360 px)', () => {
     await axeCheck(page, 'units in English');
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
     await page.getByRole('heading', { level: 1, name: 'Unit kerja' }).waitFor();
+  });
+
+  // Last in this file: it moves the server's clock to late November, when deadlines reach into a year
+  // whose national holidays the shipped list does not have.
+  it("warns a platform admin that next year's national holidays are missing, and loads them from a CSV", async () => {
+    e2e.t.clock.set('2026-11-23T03:00:00Z');
+    const admin = await e2e.newPage(PHONE);
+    await signIn(e2e, admin, DEMO_ACCOUNTS.platform_admin);
+    const warning = admin.getByTestId('calendar-coverage-warning');
+    await warning.getByText('Hari libur nasional 2027 belum dimuat.').waitFor();
+    await warning.getByRole('link', { name: 'Buka Kalender' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Kalender hari kerja' }).waitFor();
+    await warning.waitFor();
+
+    const csv = [
+      'tanggal,jenis,nama',
+      '2027-01-01,libur_nasional,Tahun Baru 2027 Masehi',
+      '2027-08-17,libur_nasional,Proklamasi Kemerdekaan',
+      '2027-12-25,libur_nasional,Kelahiran Yesus Kristus',
+    ].join('\n');
+    await admin
+      .getByLabel('Berkas CSV')
+      .setInputFiles({ name: 'skb-2027.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await admin.getByRole('button', { name: 'Pratinjau' }).click();
+    const preview = admin.getByTestId('import-days-preview');
+    await preview.getByRole('heading', { name: 'Pratinjau: tahun 2027, 3 baris' }).waitFor();
+    expect(await preview.getByRole('heading', { name: 'Ditambahkan (3)' }).isVisible()).toBe(true);
+    expect(await preview.locator('li').first().textContent()).toBe('Jumat, 1 Januari 2027: Tahun Baru 2027 Masehi');
+    // Nothing is saved by the preview.
+    expect(await warning.isVisible()).toBe(true);
+    await axeCheck(admin, 'calendar import preview');
+    await snap(admin, 'calendar-import-360');
+
+    await admin.getByRole('button', { name: 'Simpan' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Hari libur nasional 2027 sudah disimpan.' }).waitFor();
+    await expect.poll(() => warning.count()).toBe(0);
+    await admin.getByLabel('Tahun', { exact: true }).selectOption('2027');
+    await admin.getByRole('heading', { name: 'Hari libur tahun 2027' }).waitFor();
+    await expect
+      .poll(() => admin.locator('.holiday-list li time').allTextContents())
+      .toEqual(['Jumat, 1 Januari 2027', 'Selasa, 17 Agustus 2027', 'Sabtu, 25 Desember 2027']);
   });
 });

@@ -3,7 +3,7 @@ import type { Config } from './config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './core/auth/seed-demo-accounts';
 import { ROLE_LABELS } from './core/auth/roles';
 
-export function printBanner(config: Config, url: string): void {
+export function printBanner(config: Config, url: string, missingHolidayYears: number[] = []): void {
   const db = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir}/pg)`;
   const lines = [
     '',
@@ -23,6 +23,15 @@ export function printBanner(config: Config, url: string): void {
       '',
       '  Akun staf mendaftarkan aplikasi autentikator (TOTP) saat masuk pertama kali.',
       '  Staff accounts enrol an authenticator app (TOTP) at their first sign-in.',
+    );
+  }
+  if (missingHolidayYears.length > 0) {
+    const years = missingHolidayYears.join(', ');
+    lines.push(
+      '',
+      `  PERHATIAN: hari libur nasional ${years} belum dimuat; batas waktu pada tahun itu bisa terlalu awal.`,
+      `  WARNING: national holidays for ${years} are not loaded; deadlines in that year may come too early.`,
+      '  Muat SKB 3 Menteri / load the joint decree: Konsol > Kalender, atau / or `pamong calendar import FILE`',
     );
   }
   lines.push('');

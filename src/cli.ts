@@ -1,4 +1,4 @@
-// The `pamong` command: serve, migrate, seed, user, audit, backup, restore.
+// The `pamong` command: serve, migrate, seed, user, audit, calendar, import, backup, restore.
 // Commands that touch a PGlite data directory take the same exclusive lock as the server.
 import { Command } from 'commander';
 import pino from 'pino';
@@ -34,7 +34,7 @@ export function buildProgram(): Command {
     .action(async () => {
       const c = config();
       const server = await startServer(c);
-      printBanner(c, server.url);
+      printBanner(c, server.url, server.missingHolidayYears);
       const shutdown = async (signal: string) => {
         server.app.log.info({ signal }, 'shutting down');
         await server.stop();

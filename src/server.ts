@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import type { Config } from './config';
+import { getCalendarCoverage } from './core/calendar/get-calendar-coverage';
 import { openConfiguredDatabase } from './core/db/open';
 import { startWorkers } from './workers';
 
@@ -11,6 +12,8 @@ export interface RunningServer {
   app: FastifyInstance;
   url: string;
   seeded: boolean;
+  /** Years that deadlines set today reach and that have no national days off loaded (see banner.ts). */
+  missingHolidayYears: number[];
   stop(): Promise<void>;
 }
 
@@ -20,6 +23,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     app = await buildApp({ config, database });
     const { seeded } = await prepareDatabase(app.ctx, { seedDemo: config.seedDemo });
+    const { missingYears } = await getCalendarCoverage(app.ctx);
+    if (missingYears.length > 0) {
+      app.log.warn({ missingYears }, 'national holidays not loaded for years that deadlines reach');
+    }
     await app.listen({ host: config.host, port: config.port });
     const stopWorkers = config.workers ? startWorkers(app.ctx) : async () => {};
     const address = app.server.address();
@@ -33,7 +40,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       })();
       return stopping;
     };
-    return { app, url: `http://localhost:${port}`, seeded, stop };
+    return { app, url: `http://localhost:${port}`, seeded, missingHolidayYears: missingYears, stop };
   } catch (e) {
     await app?.close().catch(() => {});
     await database.close().catch(() => {});

@@ -51,15 +51,16 @@ describe('parseHolidayCsv', () => {
   });
 
   it.each([
-    ['tanggal,jenis\n', /line 1/],
-    ['tanggal,jenis,nama\n2025-01-01,libur_nasional\n', /line 2: expected 3 fields/],
-    ['tanggal,jenis,nama\n2025-02-30,libur_nasional,X\n', /line 2: invalid date/],
-    ['tanggal,jenis,nama\n\n01-01-2025,libur_nasional,X\n', /line 3: invalid date/],
-    ['tanggal,jenis,nama\n2025-01-01,libur,X\n', /line 2: unknown jenis/],
-    ['tanggal,jenis,nama\n2025-01-01,cuti_bersama,\n', /line 2: empty nama/],
-    ['tanggal,jenis,nama\n2025-01-01,cuti_bersama,"X\n', /line 2: unterminated/],
-  ])('rejects malformed input %j', (text, error) => {
+    ['tanggal,jenis\n', /line 1/, 1, 'header'],
+    ['tanggal,jenis,nama\n2025-01-01,libur_nasional\n', /line 2: expected 3 fields/, 2, 'fields'],
+    ['tanggal,jenis,nama\n2025-02-30,libur_nasional,X\n', /line 2: invalid date/, 2, 'date'],
+    ['tanggal,jenis,nama\n\n01-01-2025,libur_nasional,X\n', /line 3: invalid date/, 3, 'date'],
+    ['tanggal,jenis,nama\n2025-01-01,libur,X\n', /line 2: unknown jenis/, 2, 'kind'],
+    ['tanggal,jenis,nama\n2025-01-01,cuti_bersama,\n', /line 2: empty nama/, 2, 'name'],
+    ['tanggal,jenis,nama\n2025-01-01,cuti_bersama,"X\n', /line 2: unterminated/, 2, 'quote'],
+  ])('rejects malformed input %j', (text, error, line, problem) => {
     expect(() => parseHolidayCsv(text)).toThrow(error);
+    expect(() => parseHolidayCsv(text)).toThrow(expect.objectContaining({ line, problem }));
   });
 });
 

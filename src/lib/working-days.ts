@@ -279,41 +279,56 @@ export interface Holiday {
 
 const HOLIDAY_KINDS: ReadonlySet<string> = new Set<HolidayKind>(['libur_nasional', 'cuti_bersama']);
 
+/** Why a line of a holiday CSV was refused (callers turn it into their own wording). */
+export type HolidayCsvProblem = 'header' | 'fields' | 'date' | 'kind' | 'quote' | 'name';
+
+export class HolidayCsvError extends Error {
+  constructor(
+    readonly line: number,
+    readonly problem: HolidayCsvProblem,
+    readonly raw: string,
+    why: string,
+  ) {
+    super(`Holiday CSV line ${line}: ${why}: ${JSON.stringify(raw)}`);
+    this.name = 'HolidayCsvError';
+  }
+}
+
 /**
  * Parses the holiday CSV (header `tanggal,jenis,nama`). The name is everything after the
  * second comma, so it may contain commas; it may also be double-quoted CSV-style.
- * Blank lines are skipped; any other malformed line throws an Error naming its line number.
+ * Blank lines are skipped; any other malformed line throws a HolidayCsvError naming its line number.
  */
 export function parseHolidayCsv(text: string): Holiday[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = lines[0]?.trim().toLowerCase();
   if (header !== 'tanggal,jenis,nama') {
-    throw new Error(`Holiday CSV line 1: expected header "tanggal,jenis,nama", got ${JSON.stringify(lines[0])}`);
+    throw new HolidayCsvError(1, 'header', lines[0] ?? '', 'expected header "tanggal,jenis,nama"');
   }
   const out: Holiday[] = [];
   for (let i = 1; i < lines.length; i++) {
     const raw = lines[i] ?? '';
     if (raw.trim() === '') continue;
-    const fail = (why: string): never => {
-      throw new Error(`Holiday CSV line ${i + 1}: ${why}: ${JSON.stringify(raw)}`);
+    const fail = (problem: HolidayCsvProblem, why: string): never => {
+      throw new HolidayCsvError(i + 1, problem, raw, why);
     };
     const first = raw.indexOf(',');
     const second = first < 0 ? -1 : raw.indexOf(',', first + 1);
-    if (second < 0) fail('expected 3 fields');
+    if (second < 0) fail('fields', 'expected 3 fields');
     const date = raw.slice(0, first).trim();
     const kind = raw.slice(first + 1, second).trim();
     let name = raw.slice(second + 1).trim();
     try {
       toDayNumber(date);
     } catch {
-      fail('invalid date');
+      fail('date', 'invalid date');
     }
-    if (!HOLIDAY_KINDS.has(kind)) fail(`unknown jenis "${kind}"`);
+    if (!HOLIDAY_KINDS.has(kind)) fail('kind', `unknown jenis "${kind}"`);
     if (name.startsWith('"')) {
-      if (name.length < 2 || !name.endsWith('"')) fail('unterminated quoted name');
+      if (name.length < 2 || !name.endsWith('"')) fail('quote', 'unterminated quoted name');
       name = name.slice(1, -1).replaceAll('""', '"').trim();
     }
-    if (name === '') fail('empty nama');
+    if (name === '') fail('name', 'empty nama');
     out.push({ date, kind: kind as HolidayKind, name });
   }
   return out;

@@ -9,6 +9,8 @@ import { agencyNotFound, findAgency } from '../org/list-agencies';
 import { ORG_ADMIN_ROLES } from '../org/policy';
 import { addHoliday } from './add-holiday';
 import { findWorkingDeadline } from './find-working-deadline';
+import { getCalendarCoverage } from './get-calendar-coverage';
+import { MAX_IMPORT_ROWS, importNationalHolidays } from './import-national-holidays';
 import { listHolidays } from './list-holidays';
 import { removeHoliday } from './remove-holiday';
 import { HOLIDAY_KINDS } from './schema';
@@ -17,11 +19,13 @@ import { TIME_ZONES } from '../org/schema';
 const tags = ['calendar'];
 const publicPolicy = { policy: { public: true as const } };
 const adminPolicy = { policy: { roles: ORG_ADMIN_ROLES } };
+const platformAdminPolicy = { policy: { roles: ['platform_admin'] as const } };
 
 const LocalDate = Type.String({ format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10 });
 const AgencySlug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 60 });
 const Kind = Type.Enum(HOLIDAY_KINDS);
 const AgencyRef = Type.Union([Type.Object({ slug: Type.String(), name: Type.String() }), Type.Null()]);
+const Day = Type.Object({ date: Type.String(), kind: Kind, name: Type.String() });
 const Holiday = Type.Object({
   id: Type.String({ format: 'uuid' }),
   date: Type.String(),
@@ -106,6 +110,68 @@ const routes: FastifyPluginAsync<{ ctx: AppContext }> = async (plain, { ctx }) =
       },
     },
     async (req) => removeHoliday(ctx, req.actor, req.params.id),
+  );
+
+  app.post(
+    '/calendar/holidays/import',
+    {
+      config: platformAdminPolicy,
+      schema: {
+        tags,
+        summary:
+          'Muat hari libur nasional dan cuti bersama dari CSV SKB 3 Menteri (pratinjau dulu) / load national days off from a CSV (preview first)',
+        body: Type.Object({
+          csv: Type.String({ minLength: 1, maxLength: MAX_IMPORT_ROWS * 250 }),
+          dryRun: Type.Optional(Type.Boolean()),
+          replaceYears: Type.Optional(Type.Boolean()),
+        }),
+        response: {
+          200: Type.Object({
+            dryRun: Type.Boolean(),
+            replaceYears: Type.Boolean(),
+            years: Type.Array(Type.Integer()),
+            rows: Type.Integer(),
+            added: Type.Array(Day),
+            restored: Type.Array(Day),
+            changed: Type.Array(
+              Type.Object({
+                date: Type.String(),
+                kind: Kind,
+                name: Type.String(),
+                before: Type.Object({ kind: Kind, name: Type.String() }),
+              }),
+            ),
+            unchanged: Type.Integer(),
+            removed: Type.Array(Day),
+            notInFile: Type.Array(Day),
+          }),
+        },
+      },
+    },
+    async (req) => importNationalHolidays(ctx, req.actor, req.body),
+  );
+
+  app.get(
+    '/calendar/coverage',
+    {
+      config: publicPolicy,
+      schema: {
+        tags,
+        summary:
+          'Tahun yang dijangkau batas waktu dan apakah hari libur nasionalnya sudah dimuat / whether the national days off of the years deadlines reach are loaded',
+        response: {
+          200: Type.Object({
+            today: Type.String(),
+            horizon: Type.String(),
+            years: Type.Array(
+              Type.Object({ year: Type.Integer(), liburNasional: Type.Integer(), cutiBersama: Type.Integer() }),
+            ),
+            missingYears: Type.Array(Type.Integer()),
+          }),
+        },
+      },
+    },
+    async () => getCalendarCoverage(ctx),
   );
 
   app.get(

@@ -6,8 +6,11 @@ import { usePageTitle } from '../../components/page-title';
 import { Empty, ErrorAlert, Loading, Notice } from '../../components/Status';
 import { formatDate } from '../../lib/format';
 import { type MessageKey, useI18n } from '../../lib/i18n/i18n';
+import { hasAnyRole } from '../auth/auth-api';
 import { useMe } from '../console/me-context';
 import { type HolidayKind, useHolidayMutations, useHolidays } from './calendar-api';
+import { CoverageWarning } from './CoverageWarning';
+import { ImportNationalDays } from './ImportNationalDays';
 
 const KIND_KEY: Record<HolidayKind, MessageKey> = {
   libur_nasional: 'calendar.kind.libur_nasional',
@@ -21,14 +24,17 @@ export function CalendarPage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const years = [thisYear - 1, thisYear, thisYear + 1];
-  const slug = useMe().agency?.slug;
+  const me = useMe();
+  const slug = me.agency?.slug;
   const holidays = useHolidays(slug, year);
   const { remove } = useHolidayMutations(slug);
   return (
     <>
       <h1>{t('calendar.title')}</h1>
       <p className="lead">{t('calendar.lead')}</p>
+      <CoverageWarning />
       <AddDayOff slug={slug} />
+      {hasAnyRole(me, ['platform_admin']) ? <ImportNationalDays /> : null}
       <section aria-labelledby="holidays-title">
         <h2 id="holidays-title">{t('calendar.listTitle', { year })}</h2>
         <div className="form inline-form">

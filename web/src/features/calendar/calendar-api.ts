@@ -48,3 +48,45 @@ export function useHolidayMutations(agencySlug: string | undefined) {
     }),
   };
 }
+
+export interface CalendarCoverage {
+  today: string;
+  horizon: string;
+  years: { year: number; liburNasional: number; cutiBersama: number }[];
+  /** Years that deadlines set today reach, without a single national holiday loaded. */
+  missingYears: number[];
+}
+
+export function useCalendarCoverage() {
+  return useQuery({
+    queryKey: ['holidays', 'coverage'],
+    queryFn: () => api.get<CalendarCoverage>('/calendar/coverage'),
+  });
+}
+
+type Day = { date: string; kind: HolidayKind; name: string };
+
+export interface ImportResult {
+  dryRun: boolean;
+  replaceYears: boolean;
+  years: number[];
+  rows: number;
+  added: Day[];
+  restored: Day[];
+  changed: (Day & { before: { kind: HolidayKind; name: string } })[];
+  unchanged: number;
+  removed: Day[];
+  notInFile: Day[];
+}
+
+/** Platform admin: a joint decree's CSV, previewed (dryRun) and then saved. */
+export function useImportNationalDays() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { csv: string; dryRun: boolean; replaceYears: boolean }) =>
+      api.post<ImportResult>('/calendar/holidays/import', body),
+    onSuccess: (r) => {
+      if (!r.dryRun) return client.invalidateQueries({ queryKey: ['holidays'] });
+    },
+  });
+}

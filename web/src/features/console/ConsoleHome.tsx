@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { usePageTitle } from '../../components/page-title';
 import { useI18n } from '../../lib/i18n/i18n';
 import { ADMIN_ROLES, hasAnyRole, sortGrants } from '../auth/auth-api';
+import { CoverageWarning } from '../calendar/CoverageWarning';
 import { roleLabelKey } from './labels';
 import { useMe } from './me-context';
 
@@ -14,6 +15,7 @@ export function ConsoleHome() {
   return (
     <>
       <h1>{t('console.home.welcome', { name: me.user.name })}</h1>
+      {admin ? <CoverageWarning linkToCalendar /> : null}
       <section aria-labelledby="roles-title">
         <h2 id="roles-title">{t('console.home.roles')}</h2>
         {me.grants.length === 0 ? (
