@@ -1,7 +1,9 @@
-// Background work of one server process: outbox delivery, audit checkpoints, and the periodic jobs
-// modules declare. Several server instances may run these: each job is safe when run concurrently.
+// Background work of one server process: outbox delivery, audit checkpoints, the sweep of unclaimed
+// uploads, and the periodic jobs modules declare. Several server instances may run these: each job is
+// safe when run concurrently.
 import { auditJobs } from './core/audit/jobs';
 import type { AppContext } from './core/context';
+import { fileJobs } from './core/files/jobs';
 import { createOutboxHandlers } from './core/outbox/create-outbox-handlers';
 import { startOutboxWorker } from './core/outbox/start-outbox-worker';
 import { modules } from './modules';
@@ -12,7 +14,13 @@ export interface Job {
   run(ctx: AppContext): Promise<void>;
 }
 
-export function startWorkers(ctx: AppContext, jobs: Job[] = [...auditJobs, ...modules.flatMap((m) => m.jobs ?? [])]) {
+const defaultJobs = (): Job[] => [
+  ...auditJobs,
+  ...fileJobs(modules.flatMap((m) => m.fileReferences ?? [])),
+  ...modules.flatMap((m) => m.jobs ?? []),
+];
+
+export function startWorkers(ctx: AppContext, jobs: Job[] = defaultJobs()) {
   const stopOutbox = startOutboxWorker(ctx, createOutboxHandlers(ctx, modules), { intervalMs: 2_000 });
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<void>>();

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Queryable } from './db/client';
 import type { AppContext } from './context';
+import type { FileReference } from './files/sweep-unclaimed';
 
 export interface SeedContext extends AppContext {
   /** Demo agency ids by slug and unit ids by `${agencySlug}/${unitName}`. */
@@ -26,6 +27,8 @@ export interface PamongModule {
   stats?: Record<string, StatProvider>;
   /** Periodic background jobs, run by the server's worker loop. */
   jobs?: { name: string; everyMs: number; run(ctx: AppContext): Promise<void> }[];
+  /** Columns holding the SHA-256 of a file in the store: the sweep keeps those files (core/files). */
+  fileReferences?: FileReference[];
   /** Idempotent SQL run after migrations (triggers, grants). */
   postMigrationSql?: URL[];
 }

@@ -1,11 +1,13 @@
 // A module attaches uploads to the record they belong to, inside its own transaction: each id must
-// come with the claim token its uploader was given, and an attachment is claimed only once.
-import { and, eq, isNull } from 'drizzle-orm';
+// come with the claim token its uploader was given, and an attachment is claimed only once, within
+// UNCLAIMED_TTL_MS of its upload (then the sweep removes it).
+import { and, eq, gte, isNull } from 'drizzle-orm';
 import { hashToken } from '../auth/session';
 import type { Queryable } from '../db/client';
 import { badRequest } from '../http/errors';
 import { text } from '../i18n/messages';
 import { attachments } from './schema';
+import { claimableSince } from './sweep-unclaimed';
 
 export interface AttachmentOwner {
   /** e.g. 'complaint'; the type an authorizer is registered for. */
@@ -55,6 +57,7 @@ export async function claimAttachments(
           eq(attachments.id, id),
           eq(attachments.claimTokenHash, hashToken(claimTokens[i]!)),
           isNull(attachments.ownerType),
+          gte(attachments.createdAt, claimableSince(owner.now)),
         ),
       )
       .returning({ id: attachments.id });

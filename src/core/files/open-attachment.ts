@@ -12,6 +12,7 @@ import { attachmentInfoColumns } from './attachment-columns';
 import { type AttachmentInfo, attachmentAuthorizer } from './authorizers';
 import { filePath } from './file-store';
 import { attachments, files } from './schema';
+import { claimableSince } from './sweep-unclaimed';
 
 const missing = () => notFound(text('Lampiran tidak ditemukan.', 'Attachment not found.'));
 
@@ -39,7 +40,8 @@ export async function openAttachment(
     // Unclaimed: without the right token (and session) it does not exist for this viewer.
     const tokenOk = !!viewer.claimToken && !!claimTokenHash && sameHash(hashToken(viewer.claimToken), claimTokenHash);
     const sessionOk = uploaderSessionId === null || uploaderSessionId === viewer.sessionId;
-    if (!tokenOk || !sessionOk) throw missing();
+    const fresh = info.createdAt >= claimableSince(ctx.clock.now());
+    if (!tokenOk || !sessionOk || !fresh) throw missing();
   } else {
     const authorize = attachmentAuthorizer(info.ownerType);
     if (!authorize || !(await authorize(ctx, viewer.actor, info))) throw forbidden();

@@ -4,9 +4,9 @@ import type { Actor } from '../auth/roles';
 import { hashToken, newToken } from '../auth/session';
 import type { AppContext } from '../context';
 import { cleanUpload } from './clean-upload';
-import { storeBytes } from './file-store';
 import { sanitizeFileName } from './sanitize-file-name';
 import { attachments, files } from './schema';
+import { storeBytesIn } from './store-file';
 
 export interface UploadedAttachment {
   id: string;
@@ -23,12 +23,12 @@ export async function uploadAttachment(
 ): Promise<UploadedAttachment> {
   const now = ctx.clock.now();
   const clean = await cleanUpload(input.bytes);
-  // The file is on disk before any row points at it.
-  const { sha256, size } = await storeBytes(ctx.config.dataDir, clean.bytes);
   const name = sanitizeFileName(input.fileName, clean.ext);
   const claimToken = newToken(24);
   const actor = uploader.actor;
-  const id = await ctx.db.transaction(async (tx) => {
+  const { id, size } = await ctx.db.transaction(async (tx) => {
+    // The file is on disk before any row points at it.
+    const { sha256, size } = await storeBytesIn(tx, ctx.config.dataDir, clean.bytes);
     await tx.insert(files).values({ sha256, size, mime: clean.mime, createdAt: now }).onConflictDoNothing();
     const [row] = await tx
       .insert(attachments)
@@ -42,7 +42,7 @@ export async function uploadAttachment(
         createdAt: now,
       })
       .returning({ id: attachments.id });
-    return row!.id;
+    return { id: row!.id, size };
   });
   return { id, mime: clean.mime, size, name, claimToken };
 }

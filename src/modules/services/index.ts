@@ -16,6 +16,8 @@ export const servicesModule: PamongModule = {
     await app.register(adminRoutes, opts);
   },
   seedDemo: seedServicesDemo,
+  // Issued documents' PDFs live in the shared file store without an attachment row.
+  fileReferences: [{ table: 'services_documents', column: 'file_sha256' }],
   stats: {
     /** Per service: volume, status counts, on-time share of finished applications, median working days per step. */
     perService: (ctx, q) => computeServiceStats(ctx, q),

@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { canonicalJson, recordAudit, sha256Hex } from '../../core/audit/record-audit';
 import type { AppContext } from '../../core/context';
 import type { Tx } from '../../core/db/client';
-import { storeBytes } from '../../core/files/file-store';
+import { storeBytesIn } from '../../core/files/store-file';
 import { agencies, units } from '../../core/org/schema';
 import { toLocalDate } from '../../lib/working-days';
 import { getCalendar } from '../../core/calendar/get-calendar';
@@ -72,7 +72,7 @@ export async function issueDocument(
     { contentB64: Buffer.from(canonical).toString('base64url'), signatureB64: signature, keyId: key.keyId },
     verifyUrl(ctx.config.publicUrl, id),
   );
-  const stored = await storeBytes(ctx.config.dataDir, pdf);
+  const stored = await storeBytesIn(tx, ctx.config.dataDir, pdf);
   await tx.insert(documents).values({
     id,
     applicationId: app.id,

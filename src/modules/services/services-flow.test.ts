@@ -6,8 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app';
 import { type Agent, anonymous, loginAs, loginWith } from '../../../test/auth';
 import { DEMO_OTHER_AGENCY_ACCOUNTS, DEMO_PASSWORD } from '../../core/auth/seed-demo-accounts';
+import { attachments } from '../../core/files/schema';
+import { UNCLAIMED_TTL_MS, sweepUnclaimedFiles } from '../../core/files/sweep-unclaimed';
 import { outbox } from '../../core/outbox/schema';
 import { testDoubleGateway } from './gateway';
+import { servicesModule } from './index';
+import { documents } from './schema';
 import { GOOD_VALUES, smallPdf, testDefinition, unitId, upload } from './test-support';
 
 let t: TestApp;
@@ -457,5 +461,23 @@ describe('an application from publication to verified document', () => {
       payload: { reason: 'Reklame dibongkar' },
     });
     expect(again.statusCode).toBe(409);
+  });
+
+  // Last: it moves the clock past the time an upload may wait for its claim.
+  it('keeps the issued PDF when an upload of the same bytes expires unclaimed and is swept', async () => {
+    const copy = await upload(guest, pdf, 'izin-saya.pdf', 'application/pdf');
+    expect(copy.statusCode).toBe(201);
+    const [row] = await t.ctx.db.select().from(attachments).where(eq(attachments.id, copy.id));
+    const [doc] = await t.ctx.db.select().from(documents).where(eq(documents.id, documentId));
+    // The same bytes: one file in the store, referred to by the upload and by the document.
+    expect(row!.fileSha256).toBe(doc!.fileSha256);
+    t.clock.advance(UNCLAIMED_TTL_MS + 60_000);
+    expect(await sweepUnclaimedFiles(t.ctx, servicesModule.fileReferences ?? [])).toMatchObject({
+      attachments: 1,
+      files: 0,
+    });
+    const res = await asGuest({ method: 'GET', url: `/api/v1/services/applications/${appId}/document.pdf` });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.equals(pdf)).toBe(true);
   });
 });
