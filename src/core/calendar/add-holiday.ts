@@ -9,6 +9,7 @@ import { badRequest, conflict } from '../http/errors';
 import { text } from '../i18n/messages';
 import { agencyNotFound, findAgency } from '../org/list-agencies';
 import { assertCanManageAgency, assertPlatformAdmin } from '../org/policy';
+import { announceCalendarChange, readDaysOff } from './calendar-change';
 import { bumpCalendarToken } from './get-calendar';
 import { type HolidayView, holidayColumns } from './list-holidays';
 import { assertLocalDate } from './local-date';
@@ -70,6 +71,7 @@ export async function addHoliday(ctx: AppContext, actor: Actor, input: AddHolida
         text('Tanggal ini sudah menjadi hari libur.', 'This date is already a day off.'),
       );
     }
+    const offBefore = await readDaysOff(tx, [input.date]);
     const [row] = existing
       ? await tx
           .update(holidays)
@@ -81,6 +83,7 @@ export async function addHoliday(ctx: AppContext, actor: Actor, input: AddHolida
           .values({ date: input.date, agencyId, kind, name, source: 'admin', createdAt: now })
           .returning(holidayColumns);
     await bumpCalendarToken(tx);
+    await announceCalendarChange(tx, { agencyId, dates: [input.date], offBefore, at: now });
     await recordAudit(tx, {
       actor,
       role,

@@ -12,6 +12,7 @@ import type { AppContext } from '../context';
 import { badRequest, conflict } from '../http/errors';
 import { type Text, text } from '../i18n/messages';
 import { assertPlatformAdmin } from '../org/policy';
+import { announceCalendarChange, readDaysOff } from './calendar-change';
 import { bumpCalendarToken } from './get-calendar';
 import type { HolidayKind } from './schema';
 
@@ -154,6 +155,9 @@ export async function importNationalHolidays(
     else plan.notInFile = absent;
     if (dryRun) return plan;
 
+    // Days that become (or stop being) days off; a renamed day stays off.
+    const moved = [...plan.added, ...plan.restored, ...plan.removed].map((d) => d.date);
+    const offBefore = await readDaysOff(tx, moved);
     if (plan.added.length > 0) {
       const inserted = await tx.execute(sql`
         insert into core_holidays (date, agency_id, kind, name, source, created_at)
@@ -184,6 +188,7 @@ export async function importNationalHolidays(
         where agency_id is null and deleted_at is null
           and date = any(${`{${plan.removed.map((d) => d.date).join(',')}}`}::date[])`);
     }
+    await announceCalendarChange(tx, { agencyId: null, dates: moved, offBefore, at: now });
     await recordAudit(tx, {
       actor: by,
       role,

@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
 import { text } from '../i18n/messages';
 import { assertCanManageAgency, assertPlatformAdmin } from '../org/policy';
+import { announceCalendarChange, readDaysOff } from './calendar-change';
 import { bumpCalendarToken } from './get-calendar';
 import { type HolidayView, holidayColumns } from './list-holidays';
 import { holidays } from './schema';
@@ -23,8 +24,10 @@ export async function removeHoliday(ctx: AppContext, actor: Actor, id: string): 
       .limit(1);
     if (!row) throw holidayNotFound();
     const role = row.agencyId === null ? assertPlatformAdmin(actor) : assertCanManageAgency(actor, row.agencyId);
+    const offBefore = await readDaysOff(tx, [row.date]);
     await tx.update(holidays).set({ deletedAt: now }).where(eq(holidays.id, id));
     await bumpCalendarToken(tx);
+    await announceCalendarChange(tx, { agencyId: row.agencyId, dates: [row.date], offBefore, at: now });
     await recordAudit(tx, {
       actor,
       role,

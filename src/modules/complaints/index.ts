@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/roles';
 import type { AppContext } from '../../core/context';
+import { onCalendarChange } from '../../core/calendar/calendar-change';
 import { registerAttachmentAuthorizer } from '../../core/files/authorizers';
 import type { PamongModule } from '../../core/module';
 import adminRoutes from './admin-routes';
@@ -21,6 +22,7 @@ import open311Routes from './open311/routes';
 import routes from './routes';
 import routingSuggestionRoutes from './routing-model/routes';
 import { autoAssignRoutes } from './routing-model/auto-assign-routes';
+import { moveDeadlinesWithCalendar } from './move-deadlines';
 import { runEscalations } from './run-escalations';
 import { seedComplaintsDemo } from './seed-demo';
 
@@ -68,6 +70,7 @@ async function mayDownload(ctx: AppContext, actor: Actor, a: { ownerId: string |
 }
 
 registerAttachmentAuthorizer('complaint', mayDownload);
+onCalendarChange('complaints', moveDeadlinesWithCalendar);
 
 export const complaintsModule: PamongModule = {
   name: 'complaints',

@@ -15,6 +15,10 @@ const EVENT_LABELS: Record<string, Text> = {
   rating: text('Penilaian pelapor', 'Rating by the reporter'),
   reopened: text('Dibuka kembali oleh pelapor', 'Reopened by the reporter'),
   escalation: text('Eskalasi', 'Escalation'),
+  deadline_moved: text(
+    'Batas waktu disesuaikan dengan perubahan hari libur',
+    'Deadline moved with a change of days off',
+  ),
   merged_from: text('Laporan lain digabungkan ke laporan ini', 'Another report was merged into this one'),
 };
 
