@@ -45,7 +45,11 @@ export async function moveDeadlinesWithCalendar(tx: Queryable, change: CalendarC
       ${change.agencyId === null ? sql`` : sql`and agency_id = ${change.agencyId}::uuid`}
       and greatest(due_at, verify_due_at, plan_due_at, resolution_due_at, auto_close_at) >= ${first}::date - 1`);
   const byAgency = new Map<string, OpenRow[]>();
-  for (const r of rows.rows) byAgency.set(r.agencyId, [...(byAgency.get(r.agencyId) ?? []), r]);
+  for (const r of rows.rows) {
+    const list = byAgency.get(r.agencyId);
+    if (list) list.push(r);
+    else byAgency.set(r.agencyId, [r]);
+  }
 
   const moved: { id: string; agencyId: string; unitId: string | null; from: Deadlines; to: Deadlines }[] = [];
   for (const [agencyId, list] of byAgency) {
