@@ -114,13 +114,21 @@ describe('complaints, no wrong door', () => {
     await page.getByTestId('complaint-unit').filter({ hasText: 'Bidang Bina Marga' }).waitFor();
 
     const reply = page.getByRole('form', { name: 'Balasan untuk pelapor' });
-    await reply.getByRole('textbox').fill('Tim Bina Marga sudah menimbun dan mengaspal ulang ruas tersebut.');
-    await reply.getByRole('button', { name: 'Kirim balasan' }).click();
-    await page.getByText('Tim Bina Marga sudah menimbun', { exact: false }).last().waitFor();
-
     const status = page.getByRole('form', { name: 'Ubah status' });
+    await reply.getByRole('textbox').fill('Tim Bina Marga sudah menimbun dan mengaspal ulang ruas tersebut.');
+    // A slow connection: the officer starts on the status form while the reply is still being sent.
+    await page.route('**/replies', async (route) => {
+      await new Promise((r) => setTimeout(r, 700));
+      await route.continue();
+    });
+    await reply.getByRole('button', { name: 'Kirim balasan' }).click();
     await status.getByLabel('Tindakan').selectOption('complete');
     await status.getByLabel('Keterangan untuk pelapor').fill('Perbaikan selesai pada hari ini.');
+    // Saved: it is on the timeline, its box is empty again, and what was typed meanwhile is still there.
+    await page.locator('.timeline').getByText('Tim Bina Marga sudah menimbun', { exact: false }).waitFor();
+    await page.unroute('**/replies');
+    expect(await reply.getByRole('textbox').inputValue()).toBe('');
+    expect(await status.getByLabel('Keterangan untuk pelapor').inputValue()).toBe('Perbaikan selesai pada hari ini.');
     await status.getByRole('button', { name: 'Terapkan' }).click();
     await page.getByTestId('complaint-status').filter({ hasText: 'Selesai ditindaklanjuti' }).waitFor();
     await status.getByLabel('Tindakan').selectOption('close');

@@ -77,18 +77,17 @@ export function ComplaintDetailPage() {
   const [closeHow, setCloseHow] = useState<(typeof CLOSE_HOWS)[number]>('resolved');
   const [naReason, setNaReason] = useState('');
   const act = useMutation({
-    mutationFn: (a: { path: string; body: unknown }) => api.post(`/console/complaints/${seg(id)}/${a.path}`, a.body),
-    onSuccess: () => {
-      setNote('');
-      setReply('');
-      setInternal('');
-      setMessage('');
+    mutationFn: (a: { path: string; body: unknown; clear: () => void }) =>
+      api.post(`/console/complaints/${seg(id)}/${a.path}`, a.body),
+    // Only the form that was sent is emptied: text typed meanwhile in another form stays.
+    onSuccess: (_result, a) => {
+      a.clear();
       void qc.invalidateQueries({ queryKey: ['complaint-detail', id] });
     },
   });
-  const on = (path: string, body: () => unknown) => (e: FormEvent) => {
+  const on = (path: string, body: () => unknown, clear: () => void) => (e: FormEvent) => {
     e.preventDefault();
-    act.mutate({ path, body: body() });
+    act.mutate({ path, body: body(), clear });
   };
 
   if (detail.isPending) return <Loading />;
@@ -180,7 +179,7 @@ export function ComplaintDetailPage() {
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => act.mutate({ path: 'verify', body: {} })}
+          onClick={() => act.mutate({ path: 'verify', body: {}, clear: () => {} })}
         >
           {s('verify')}
         </button>
@@ -192,7 +191,11 @@ export function ComplaintDetailPage() {
 
       <form
         className="form"
-        onSubmit={on('dispose', () => ({ unitId, ...(note.trim() ? { note } : {}) }))}
+        onSubmit={on(
+          'dispose',
+          () => ({ unitId, ...(note.trim() ? { note } : {}) }),
+          () => setNote(''),
+        )}
         aria-label={s('dispose')}
       >
         <h2>{s('dispose')}</h2>
@@ -213,10 +216,14 @@ export function ComplaintDetailPage() {
 
       <form
         className="form"
-        onSubmit={on('replies', () => ({
-          ...(reply.trim() ? { body: reply } : {}),
-          ...(templateId ? { templateId } : {}),
-        }))}
+        onSubmit={on(
+          'replies',
+          () => ({ ...(reply.trim() ? { body: reply } : {}), ...(templateId ? { templateId } : {}) }),
+          () => {
+            setReply('');
+            setTemplateId('');
+          },
+        )}
         aria-label={s('staffReply')}
       >
         <h2>{s('staffReply')}</h2>
@@ -245,11 +252,11 @@ export function ComplaintDetailPage() {
 
       <form
         className="form"
-        onSubmit={on('transition', () => ({
-          action,
-          ...(message.trim() ? { message } : {}),
-          ...(action === 'close' ? { closeHow } : {}),
-        }))}
+        onSubmit={on(
+          'transition',
+          () => ({ action, ...(message.trim() ? { message } : {}), ...(action === 'close' ? { closeHow } : {}) }),
+          () => setMessage(''),
+        )}
         aria-label={s('changeStatus')}
       >
         <h2>{s('changeStatus')}</h2>
@@ -283,7 +290,15 @@ export function ComplaintDetailPage() {
         </button>
       </form>
 
-      <form className="form" onSubmit={on('notes', () => ({ body: internal }))} aria-label={s('note')}>
+      <form
+        className="form"
+        onSubmit={on(
+          'notes',
+          () => ({ body: internal }),
+          () => setInternal(''),
+        )}
+        aria-label={s('note')}
+      >
         <TextField label={s('note')} value={internal} onChange={(e) => setInternal(e.target.value)} maxLength={5000} />
         <button type="submit" className="button button-secondary" disabled={!internal.trim() || act.isPending}>
           {s('saveNote')}
@@ -292,7 +307,11 @@ export function ComplaintDetailPage() {
 
       <form
         className="form"
-        onSubmit={on('not-authority', () => ({ reason: naReason }))}
+        onSubmit={on(
+          'not-authority',
+          () => ({ reason: naReason }),
+          () => setNaReason(''),
+        )}
         aria-label={s('notAuthority')}
       >
         <TextField
