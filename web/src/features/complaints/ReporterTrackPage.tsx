@@ -45,9 +45,10 @@ export function ReporterTrackPage() {
   const act = useMutation({
     mutationFn: (a: { action: 'replies' | 'rating' | 'reopen' | 'close'; body: unknown }) =>
       complaintsApi.reporterAction(code, secret, a.action, a.body),
-    onSuccess: () => {
-      setReply('');
-      setReason('');
+    // Only the form that was sent is emptied.
+    onSuccess: (_result, a) => {
+      if (a.action === 'replies') setReply('');
+      if (a.action === 'reopen') setReason('');
       void qc.invalidateQueries({ queryKey: ['complaint-track', code] });
     },
   });
