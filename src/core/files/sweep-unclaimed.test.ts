@@ -35,10 +35,7 @@ async function upload(bytes: Buffer): Promise<{ id: string; claimToken: string; 
     method: 'POST',
     url: '/api/v1/files',
     payload,
-    headers: {
-      'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
-      'x-forwarded-for': `10.9.${Math.random()}`,
-    },
+    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
   });
   expect(res.statusCode).toBe(201);
   const { id, claimToken } = res.json();
