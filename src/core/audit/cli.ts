@@ -1,22 +1,11 @@
 // `pamong audit verify` and `pamong audit checkpoint`. Wired into src/cli.ts by registerAuditCommands.
 import type { Command } from 'commander';
-import type { AppContext } from '../context';
+import { type OpenCliContext, withCliContext } from '../cli-context';
 import { LedgerTamperedError, createCheckpoint } from './create-checkpoint';
 import { formatVerifyReport } from './format-verify-report';
 import { verifyLedger } from './verify-ledger';
 
-type Open = () => Promise<AppContext & { close(): Promise<void> }>;
-
-async function withContext(open: Open, fn: (ctx: AppContext) => Promise<void>): Promise<void> {
-  const ctx = await open();
-  try {
-    await fn(ctx);
-  } finally {
-    await ctx.close();
-  }
-}
-
-export function registerAuditCommands(program: Command, open: Open): void {
+export function registerAuditCommands(program: Command, open: OpenCliContext): void {
   const audit = program.command('audit').description('Buku besar audit / audit ledger');
 
   audit
@@ -26,7 +15,7 @@ export function registerAuditCommands(program: Command, open: Open): void {
     )
     .option('--json', 'laporan sebagai JSON / print the report as JSON')
     .action(async (opts: { json?: boolean }) => {
-      await withContext(open, async (ctx) => {
+      await withCliContext(open, async (ctx) => {
         const report = await verifyLedger(ctx);
         process.stdout.write(`${opts.json ? JSON.stringify(report, null, 2) : formatVerifyReport(report)}\n`);
         if (!report.ok) process.exitCode = 1;
@@ -37,7 +26,7 @@ export function registerAuditCommands(program: Command, open: Open): void {
     .command('checkpoint')
     .description('Tanda tangani checkpoint baru / sign a new checkpoint now')
     .action(async () => {
-      await withContext(open, async (ctx) => {
+      await withCliContext(open, async (ctx) => {
         try {
           const { created, checkpoint } = await createCheckpoint(ctx);
           const line = !checkpoint

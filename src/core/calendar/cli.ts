@@ -2,24 +2,9 @@
 // operator checks that the years ahead have their national days off, and loads a new joint decree.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { AppContext } from '../context';
-import { AppError } from '../http/errors';
+import { type OpenCliContext, withCliContext } from '../cli-context';
 import { getCalendarCoverage } from './get-calendar-coverage';
 import { type ImportHolidaysResult, importNationalHolidays } from './import-national-holidays';
-
-type Open = () => Promise<AppContext & { close(): Promise<void> }>;
-
-async function withContext(open: Open, fn: (ctx: AppContext) => Promise<void>): Promise<void> {
-  const ctx = await open();
-  try {
-    await fn(ctx);
-  } catch (e) {
-    if (e instanceof AppError) throw new Error(`${e.text.id} / ${e.text.en}`);
-    throw e;
-  } finally {
-    await ctx.close();
-  }
-}
 
 /** The lines `pamong calendar import` prints. */
 export function formatImport(r: ImportHolidaysResult): string[] {
@@ -45,7 +30,7 @@ export function formatImport(r: ImportHolidaysResult): string[] {
   return lines;
 }
 
-export function registerCalendarCommands(program: Command, open: Open): void {
+export function registerCalendarCommands(program: Command, open: OpenCliContext): void {
   const calendar = program.command('calendar').description('Kalender hari kerja / working-day calendar');
 
   calendar
@@ -54,7 +39,7 @@ export function registerCalendarCommands(program: Command, open: Open): void {
       'Apakah hari libur nasional tahun-tahun yang dijangkau batas waktu sudah dimuat / whether the years deadlines reach have their national days off (exit 1 if not)',
     )
     .action(async () => {
-      await withContext(open, async (ctx) => {
+      await withCliContext(open, async (ctx) => {
         const c = await getCalendarCoverage(ctx);
         for (const y of c.years) {
           console.log(
@@ -82,7 +67,7 @@ export function registerCalendarCommands(program: Command, open: Open): void {
     )
     .action(async (file: string, opts: { dryRun?: boolean; replaceYears?: boolean }) => {
       const csv = await readFile(file, 'utf8');
-      await withContext(open, async (ctx) => {
+      await withCliContext(open, async (ctx) => {
         const r = await importNationalHolidays(
           ctx,
           { kind: 'system', name: 'cli' },
