@@ -11,8 +11,14 @@ export function filePath(dataDir: string, sha256: string): string {
   return path.join(root(dataDir), sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
 
-export async function storeBytes(dataDir: string, bytes: Buffer): Promise<{ sha256: string; size: number }> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** `sha256`: the bytes' digest when the caller has it already. */
+export async function storeBytes(
+  dataDir: string,
+  bytes: Buffer,
+  sha256 = sha256Of(bytes),
+): Promise<{ sha256: string; size: number }> {
   const target = filePath(dataDir, sha256);
   const exists = await fs.stat(target).then(
     (s) => s.size === bytes.length,

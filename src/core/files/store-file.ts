@@ -1,10 +1,9 @@
 // Storing bytes from inside a transaction, under the file's advisory lock, so that the sweep of unclaimed
 // uploads (sweep-unclaimed.ts) cannot remove the same content between the write and the commit of the
 // row that refers to it.
-import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
-import { storeBytes } from './file-store';
+import { sha256Of, storeBytes } from './file-store';
 
 const FILE_LOCK_SPACE = 7_250_002;
 
@@ -19,6 +18,7 @@ export async function storeBytesIn(
   dataDir: string,
   bytes: Buffer,
 ): Promise<{ sha256: string; size: number }> {
-  await q.execute(lockFileSql(createHash('sha256').update(bytes).digest('hex')));
-  return storeBytes(dataDir, bytes);
+  const sha256 = sha256Of(bytes);
+  await q.execute(lockFileSql(sha256));
+  return storeBytes(dataDir, bytes, sha256);
 }
